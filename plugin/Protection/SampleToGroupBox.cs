@@ -1,0 +1,29 @@
+using Decryptor.IsoBmff;
+
+namespace Decryptor.Protection;
+
+/// <summary>`sbgp` (ISO/IEC 14496-12 §8.9.2): runs of samples mapped to a group entry.</summary>
+public sealed record SampleToGroupBox(FourCC GroupingType, SampleToGroupBox.Entry[] Entries)
+{
+    public readonly record struct Entry(uint SampleCount, uint GroupDescriptionIndex);
+
+    public static SampleToGroupBox Parse(ref BoxDataReader reader)
+    {
+        var (version, _) = reader.ReadFullBoxHeader();
+        var groupingType = reader.ReadFourCC("grouping_type");
+        if (version == 1)
+        {
+            reader.ReadUInt32("grouping_type_parameter");
+        }
+
+        var count = reader.CheckCount(reader.ReadUInt32("entry_count"), 8, "entry_count");
+        var entries = new Entry[count];
+        for (var i = 0; i < count; i++)
+        {
+            entries[i] = new Entry(reader.ReadUInt32("sample_count"),
+                reader.ReadUInt32("group_description_index"));
+        }
+
+        return new SampleToGroupBox(groupingType, entries);
+    }
+}
