@@ -96,7 +96,7 @@ internal sealed class FragmentParser(
             runStarts, traf.Offset);
 
         context.Assigner.Assign(protection, first, track.Samples.Count - first, runStarts,
-            baseOffset, moofStart, $"track {track.TrackId} traf@{traf.Offset}");
+            baseOffset, moofStart, true, $"track {track.TrackId} traf@{traf.Offset}");
         return end;
     }
 

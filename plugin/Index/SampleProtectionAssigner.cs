@@ -32,7 +32,7 @@ internal sealed class SampleProtectionAssigner(Track track, ILogger logger)
     /// <paramref name="moofStart"/> are the `saio` bases (both 0 outside fragments).
     /// </summary>
     public void Assign(ProtectionBoxSet boxes, int first, int count, IReadOnlyList<int> runStarts,
-        long auxBase, long moofStart, string container)
+        long auxBase, long moofStart, bool inFragment, string container)
     {
         var protection = track.Protection;
         if (protection is null || !protection.IsCommonEncryption || count == 0)
@@ -40,8 +40,10 @@ internal sealed class SampleProtectionAssigner(Track track, ILogger logger)
             return;
         }
 
+        // A traf's own descriptions are indexed from 0x10001; the stbl's were registered once.
         var fragmentGroups = new List<int>();
-        foreach (var entry in boxes.SeigDescriptions?.SeigEntries ?? [])
+        var ownDescriptions = inFragment ? boxes.SeigDescriptions?.SeigEntries : null;
+        foreach (var entry in ownDescriptions ?? [])
         {
             fragmentGroups.Add(AddGroupDefaults(entry, $"{container} seig"));
         }

@@ -42,7 +42,7 @@ internal sealed class TrackBoxParser(MovieBuffer moov, List<ClearViewPatch> patc
         assigner.RegisterMovieGroups(_protection.SeigDescriptions);
 
         // Without fragments, saio offsets are absolute (§8.7.9): base 0.
-        assigner.Assign(_protection, 0, track.Samples.Count, chunkStarts, 0, 0,
+        assigner.Assign(_protection, 0, track.Samples.Count, chunkStarts, 0, 0, false,
             $"track {track.TrackId} stbl");
         return (track, assigner);
     }

@@ -23,7 +23,7 @@ public readonly record struct KeyId(ulong High, ulong Low)
             BinaryPrimitives.ReadUInt64BigEndian(bytes[8..]));
     }
 
-    /// <summary>Parses 32 hex digits, optionally with a 0x prefix and dashes (GUID style).</summary>
+    /// <summary>Parses 32 hex digits, with an optional 0x prefix and GUID-style dashes.</summary>
     public static KeyId Parse(string text)
     {
         if (!TryParse(text, out var kid))

@@ -1,0 +1,179 @@
+using Decryptor.Decryption;
+using Decryptor.Index;
+
+namespace Decryptor.Output;
+
+/// <summary>
+/// A read-only, seekable view of the protected file as a clear MP4. For the Common Encryption
+/// family every byte keeps its offset: protection boxes read as `free`, sample entries carry
+/// their `frma` format again, and sample bytes are decrypted as they are read, so `stco`,
+/// `trun` data offsets and `sidx` stay valid. Nothing beyond the bytes asked for is read,
+/// except the rest of a sample cut by the read window.
+/// </summary>
+public sealed class ClearMp4Stream : Stream
+{
+    private readonly MovieIndex _index;
+    private readonly SampleDecryptor _decryptor;
+    private readonly bool _ownsDecryptor;
+    private readonly ProtectedSampleMap _samples;
+    private readonly ClearViewPatch[] _patches;
+    private long _position;
+
+    // The clear bytes of the last sample that a read window cut, for the next window.
+    private byte[] _cut = [];
+    private int _cutEntry = -1;
+
+    public ClearMp4Stream(MovieIndex index, SampleDecryptor decryptor, bool ownsDecryptor = false)
+    {
+        _index = index;
+        _decryptor = decryptor;
+        _ownsDecryptor = ownsDecryptor;
+        _samples = ProtectedSampleMap.Build(index);
+        _patches = [.. index.ClearViewPatches];
+    }
+
+    public override bool CanRead => true;
+
+    public override bool CanSeek => true;
+
+    public override bool CanWrite => false;
+
+    public override long Length => _index.Source.Length;
+
+    public override long Position
+    {
+        get => _position;
+        set => _position = value >= 0 ? value
+            : throw new ArgumentOutOfRangeException(nameof(value), "A position is not negative.");
+    }
+
+    public override int Read(byte[] buffer, int offset, int count) =>
+        Read(buffer.AsSpan(offset, count));
+
+    public override int Read(Span<byte> buffer)
+    {
+        if (_position >= Length || buffer.IsEmpty)
+        {
+            return 0;
+        }
+
+        var count = _index.Source.ReadAtMost(_position, buffer);
+        var window = buffer[..count];
+        ApplyPatches(_position, window);
+        DecryptSamples(_position, window);
+        _position += count;
+        return count;
+    }
+
+    public override long Seek(long offset, SeekOrigin origin)
+    {
+        Position = origin switch
+        {
+            SeekOrigin.Begin => offset,
+            SeekOrigin.Current => _position + offset,
+            SeekOrigin.End => Length + offset,
+            _ => throw new ArgumentOutOfRangeException(nameof(origin)),
+        };
+        return _position;
+    }
+
+    public override void Flush()
+    {
+    }
+
+    public override void SetLength(long value) =>
+        throw new NotSupportedException("The clear view is read-only.");
+
+    public override void Write(byte[] buffer, int offset, int count) =>
+        throw new NotSupportedException("The clear view is read-only.");
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing && _ownsDecryptor)
+        {
+            _decryptor.Dispose();
+        }
+
+        base.Dispose(disposing);
+    }
+
+    private void ApplyPatches(long start, Span<byte> window)
+    {
+        var end = start + window.Length;
+        Span<byte> type = stackalloc byte[4];
+        var i = FirstPatchEndingAfter(start);
+        for (; i < _patches.Length && _patches[i].Offset < end; i++)
+        {
+            _patches[i].NewType.Write(type);
+            for (var k = 0; k < 4; k++)
+            {
+                var at = _patches[i].Offset + k - start;
+                if (at >= 0 && at < window.Length)
+                {
+                    window[(int)at] = type[k];
+                }
+            }
+        }
+    }
+
+    private int FirstPatchEndingAfter(long start)
+    {
+        int low = 0, high = _patches.Length;
+        while (low < high)
+        {
+            var mid = (low + high) >>> 1;
+            if (_patches[mid].Offset + 4 <= start)
+            {
+                low = mid + 1;
+            }
+            else
+            {
+                high = mid;
+            }
+        }
+
+        return low;
+    }
+
+    private void DecryptSamples(long start, Span<byte> window)
+    {
+        var end = start + window.Length;
+        for (var e = _samples.FirstEndingAfter(start); e < _samples.Count; e++)
+        {
+            var (track, sample) = _samples[e];
+            if (sample.Offset >= end)
+            {
+                break;
+            }
+
+            if (sample.Offset >= start && sample.Offset + sample.Size <= end)
+            {
+                _decryptor.DecryptInPlace(track, sample,
+                    window.Slice((int)(sample.Offset - start), sample.Size));
+                continue;
+            }
+
+            CopyCutSample(e, track, sample, start, window);
+        }
+    }
+
+    private void CopyCutSample(int entry, Track track, Sample sample, long start,
+        Span<byte> window)
+    {
+        if (_cutEntry != entry)
+        {
+            if (_cut.Length < sample.Size)
+            {
+                _cut = new byte[sample.Size];
+            }
+
+            _decryptor.ReadClearSample(track, sample.Index, _cut);
+            _cutEntry = entry;
+        }
+
+        var from = Math.Max(start, sample.Offset);
+        var to = Math.Min(start + window.Length, sample.Offset + sample.Size);
+        _cut.AsSpan((int)(from - sample.Offset), (int)(to - from))
+            .CopyTo(window[(int)(from - start)..]);
+    }
+}
