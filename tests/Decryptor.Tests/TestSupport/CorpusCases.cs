@@ -1,0 +1,42 @@
+using Decryptor.Keys;
+
+namespace Decryptor.Tests.TestSupport;
+
+/// <summary>Corpus entries grouped the way the tests use them, and their keys.</summary>
+public static class CorpusCases
+{
+    private static readonly HashSet<string> CommonEncryptionSchemes =
+        ["cenc", "cbc1", "cens", "cbcs", "piff-ctr", "piff-cbc"];
+
+    public static IEnumerable<CorpusEntry> CommonEncryption =>
+        CorpusManifest.Default.Entries.Where(e => CommonEncryptionSchemes.Contains(e.Scheme));
+
+    public static IEnumerable<CorpusEntry> CommonEncryptionWithDrmXml =>
+        CommonEncryption.Where(e => e.DrmXml is not null);
+
+    public static IEnumerable<CorpusEntry> CommonEncryptionFragmented =>
+        CommonEncryption.Where(e => e.Fragmented);
+
+    /// <summary>Every KID and key the manifest gives for an entry.</summary>
+    public static StaticKeyProvider ManifestKeys(CorpusEntry entry)
+    {
+        var provider = new StaticKeyProvider();
+        foreach (var track in entry.Tracks)
+        {
+            foreach (var key in track.AllKeys)
+            {
+                provider.AddKey(key.KeyId, key.ToContentKey());
+            }
+        }
+
+        return provider;
+    }
+
+    /// <summary>The key options of the CLI for an entry, as a user would type them.</summary>
+    public static IEnumerable<string> ManifestKeyOptions(CorpusEntry entry) =>
+        entry.Tracks.SelectMany(t => t.AllKeys)
+            .SelectMany(k => new[] { "--key", $"{k.Kid}:{k.Key}" });
+
+    public static Dictionary<int, List<(int Size, string Md5)>> Expected(CorpusEntry entry) =>
+        FrameMd5.Load(CorpusPaths.Resolve(entry.SourceFramemd5!));
+}
