@@ -53,7 +53,9 @@ public sealed class SampleDecryptor : IDisposable
         return sample.Size;
     }
 
-    /// <summary>Decrypts the stored bytes of one sample in place; clear samples are left alone.</summary>
+    /// <summary>
+    /// Decrypts the stored bytes of one sample in place; clear samples are left alone.
+    /// </summary>
     public void DecryptInPlace(Track track, in Sample sample, Span<byte> data)
     {
         if (track.ProtectionOf(sample) is not { } protection)

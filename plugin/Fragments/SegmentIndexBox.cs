@@ -2,7 +2,7 @@ using Decryptor.IsoBmff;
 
 namespace Decryptor.Fragments;
 
-/// <summary>`sidx` (ISO/IEC 14496-12 §8.16.3): where each subsegment starts and its time.</summary>
+/// <summary>`sidx` (ISO/IEC 14496-12 §8.16.3): where subsegments start, and their times.</summary>
 public sealed record SegmentIndexBox(
     uint ReferenceId,
     uint Timescale,
@@ -13,7 +13,9 @@ public sealed record SegmentIndexBox(
     public readonly record struct Reference(
         bool ReferenceType, uint ReferencedSize, uint SubsegmentDuration, bool StartsWithSap);
 
-    /// <summary><paramref name="boxEnd"/>: first_offset counts from the byte after the box.</summary>
+    /// <summary>
+    /// <paramref name="boxEnd"/>: first_offset counts from the byte after the box.
+    /// </summary>
     public static SegmentIndexBox Parse(ref BoxDataReader reader, long boxEnd)
     {
         var (version, _) = reader.ReadFullBoxHeader();

@@ -2,7 +2,9 @@ using Decryptor.IsoBmff;
 
 namespace Decryptor.Fragments;
 
-/// <summary>`tfhd` (ISO/IEC 14496-12 §8.8.7): the fragment's track, base offset and defaults.</summary>
+/// <summary>
+/// `tfhd` (ISO/IEC 14496-12 §8.8.7): the fragment's track, base offset and defaults.
+/// </summary>
 public sealed record TrackFragmentHeaderBox(
     uint TrackId,
     uint Flags,

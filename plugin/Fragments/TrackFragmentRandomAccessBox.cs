@@ -2,7 +2,9 @@ using Decryptor.IsoBmff;
 
 namespace Decryptor.Fragments;
 
-/// <summary>`tfra` (ISO/IEC 14496-12 §8.8.10): sync samples' times and their `moof` offsets.</summary>
+/// <summary>
+/// `tfra` (ISO/IEC 14496-12 §8.8.10): sync samples' times and their `moof` offsets.
+/// </summary>
 public sealed record TrackFragmentRandomAccessBox(
     uint TrackId, TrackFragmentRandomAccessBox.Entry[] Entries)
 {

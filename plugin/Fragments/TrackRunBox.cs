@@ -2,7 +2,9 @@ using Decryptor.IsoBmff;
 
 namespace Decryptor.Fragments;
 
-/// <summary>`trun` (ISO/IEC 14496-12 §8.8.8): a run of contiguous samples of one fragment.</summary>
+/// <summary>
+/// `trun` (ISO/IEC 14496-12 §8.8.8): a run of contiguous samples of one fragment.
+/// </summary>
 public sealed record TrackRunBox(
     uint Flags,
     int? DataOffset,

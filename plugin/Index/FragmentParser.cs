@@ -33,7 +33,8 @@ internal sealed class FragmentParser(
             else if (child.Type == BoxTypes.Pssh || child.IsUuid(PiffUuids.ProtectionSystemHeader))
             {
                 var reader = new BoxDataReader(children.CurrentPayload, child);
-                systemHeaders.Add(ProtectionSystemSpecificHeaderBox.Parse(ref reader, child.Offset));
+                systemHeaders.Add(
+                    ProtectionSystemSpecificHeaderBox.Parse(ref reader, child.Offset));
                 patches.Add(ProtectionBoxSet.Hide(child, "pssh"));
             }
         }

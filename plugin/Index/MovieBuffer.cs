@@ -8,7 +8,9 @@ namespace Decryptor.Index;
 /// </summary>
 internal sealed class MovieBuffer
 {
-    /// <summary>The largest metadata box read into memory; a `moov` of a long movie is a few MB.</summary>
+    /// <summary>
+    /// The largest metadata box read into memory; a `moov` of a long movie is a few MB.
+    /// </summary>
     public const long MaxSize = 256L << 20;
 
     private readonly byte[] _bytes;

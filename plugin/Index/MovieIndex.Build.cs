@@ -113,7 +113,8 @@ public sealed partial class MovieIndex
             }
             else if (child.Type == BoxTypes.Pssh || child.IsUuid(PiffUuids.ProtectionSystemHeader))
             {
-                _systemHeaders.Add(ProtectionSystemSpecificHeaderBox.Parse(ref reader, child.Offset));
+                _systemHeaders.Add(
+                    ProtectionSystemSpecificHeaderBox.Parse(ref reader, child.Offset));
                 _patches.Add(ProtectionBoxSet.Hide(child, "pssh"));
             }
         }

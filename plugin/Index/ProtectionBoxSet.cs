@@ -9,13 +9,18 @@ namespace Decryptor.Index;
 /// </summary>
 internal sealed class ProtectionBoxSet
 {
+    private static readonly FourCC SeigGroupingType =
+        CencSampleEncryptionInformationGroupEntry.GroupingType;
+
     public List<SampleAuxiliaryInformationSizesBox> Sizes { get; } = [];
 
     public List<SampleAuxiliaryInformationOffsetsBox> Offsets { get; } = [];
 
     public SampleEncryptionBox? SampleEncryption { get; private set; }
 
-    /// <summary>The bytes of <see cref="SampleEncryption"/> from its first entry to its end.</summary>
+    /// <summary>
+    /// The bytes of <see cref="SampleEncryption"/> from its first entry to its end.
+    /// </summary>
     public byte[] SampleEncryptionEntries { get; private set; } = [];
 
     public SampleToGroupBox? SeigSampleToGroup { get; private set; }
@@ -87,7 +92,7 @@ internal sealed class ProtectionBoxSet
         if (child.Type == BoxTypes.Sbgp)
         {
             var sampleToGroup = SampleToGroupBox.Parse(ref reader);
-            if (sampleToGroup.GroupingType != CencSampleEncryptionInformationGroupEntry.GroupingType)
+            if (sampleToGroup.GroupingType != SeigGroupingType)
             {
                 return false;
             }
@@ -97,7 +102,7 @@ internal sealed class ProtectionBoxSet
         else
         {
             var descriptions = SampleGroupDescriptionBox.Parse(ref reader);
-            if (descriptions.GroupingType != CencSampleEncryptionInformationGroupEntry.GroupingType)
+            if (descriptions.GroupingType != SeigGroupingType)
             {
                 return false;
             }

@@ -16,7 +16,9 @@ internal sealed class SampleProtectionAssigner(Track track, ILogger logger)
     /// <summary>Defaults indexes of the `stbl` `seig` entries, group index 1 first.</summary>
     private readonly List<int> _movieGroupDefaults = [];
 
-    /// <summary>Registers the `seig` descriptions of the `stbl`, which fragments refer to too.</summary>
+    /// <summary>
+    /// Registers the `seig` descriptions of the `stbl`, which fragments refer to too.
+    /// </summary>
     public void RegisterMovieGroups(SampleGroupDescriptionBox? descriptions)
     {
         foreach (var entry in descriptions?.SeigEntries ?? [])

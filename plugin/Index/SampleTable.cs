@@ -29,7 +29,9 @@ public sealed class SampleTable
 
     public long MaxSampleSize { get; private set; }
 
-    /// <summary>Index into the track's encryption defaults; 0 = the sample entry's `tenc`.</summary>
+    /// <summary>
+    /// Index into the track's encryption defaults; 0 = the sample entry's `tenc`.
+    /// </summary>
     internal int DefaultsIndexOf(int index) => _defaultsIndexes[index];
 
     /// <summary>Where the sample's IV and subsamples are; Size 0 when it has none.</summary>
@@ -56,7 +58,9 @@ public sealed class SampleTable
         _auxInfo[index] = auxInfo;
     }
 
-    /// <summary>The last sample whose decode time is at or before <paramref name="time"/>.</summary>
+    /// <summary>
+    /// The last sample whose decode time is at or before <paramref name="time"/>.
+    /// </summary>
     public int FindByDecodeTime(long time)
     {
         var index = _decodeTimes.BinarySearch(time);

@@ -9,7 +9,9 @@ namespace Decryptor.Index;
 /// </summary>
 internal static class SampleTableExpander
 {
-    /// <summary>Adds the samples to <paramref name="table"/>; returns each chunk's first sample.</summary>
+    /// <summary>
+    /// Adds the samples to <paramref name="table"/>; returns each chunk's first sample.
+    /// </summary>
     public static List<int> Expand(SampleTable table, SampleSizeBox sizes,
         SampleToChunkBox sampleToChunk, ChunkOffsetBox chunkOffsets, TimeToSampleBox timeToSample,
         CompositionOffsetBox? compositionOffsets, SyncSampleBox? syncSamples, string trak,
@@ -31,7 +33,9 @@ internal static class SampleTableExpander
         for (var e = 0; e < entries.Length && sample < sampleCount; e++)
         {
             var firstChunk = entries[e].FirstChunk;
-            var lastChunk = e + 1 < entries.Length ? entries[e + 1].FirstChunk - 1 : (uint)chunkCount;
+            var lastChunk = e + 1 < entries.Length
+                ? entries[e + 1].FirstChunk - 1
+                : (uint)chunkCount;
             if (firstChunk > chunkCount)
             {
                 throw new Mp4FormatException($"{trak}/stsc", stblOffset, "first_chunk",

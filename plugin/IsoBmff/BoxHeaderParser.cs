@@ -2,7 +2,9 @@ using System.Buffers.Binary;
 
 namespace Decryptor.IsoBmff;
 
-/// <summary>Decodes box headers (ISO/IEC 14496-12 §4.2) and checks them against the parent.</summary>
+/// <summary>
+/// Decodes box headers (ISO/IEC 14496-12 §4.2) and checks them against the parent.
+/// </summary>
 public static class BoxHeaderParser
 {
     /// <summary>The longest header: size, type, largesize, extended type.</summary>

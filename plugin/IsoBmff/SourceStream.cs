@@ -36,7 +36,9 @@ public sealed class SourceStream : IDisposable
         new(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1,
             FileOptions.RandomAccess));
 
-    /// <summary>Fills <paramref name="buffer"/> from <paramref name="offset"/>; throws at EOF.</summary>
+    /// <summary>
+    /// Fills <paramref name="buffer"/> from <paramref name="offset"/>; throws at EOF.
+    /// </summary>
     public void ReadExactly(long offset, Span<byte> buffer)
     {
         if (offset < 0 || offset > Length - buffer.Length)
@@ -71,7 +73,9 @@ public sealed class SourceStream : IDisposable
         }
     }
 
-    /// <summary>Reads up to <paramref name="buffer"/>.Length bytes; fewer only at the end.</summary>
+    /// <summary>
+    /// Reads up to <paramref name="buffer"/>.Length bytes; fewer only at the end.
+    /// </summary>
     public int ReadAtMost(long offset, Span<byte> buffer)
     {
         var count = (int)Math.Clamp(Length - offset, 0, buffer.Length);

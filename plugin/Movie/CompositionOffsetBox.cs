@@ -2,7 +2,9 @@ using Decryptor.IsoBmff;
 
 namespace Decryptor.Movie;
 
-/// <summary>`ctts` (ISO/IEC 14496-12 §8.6.1.3): presentation minus decode time per sample.</summary>
+/// <summary>
+/// `ctts` (ISO/IEC 14496-12 §8.6.1.3): presentation minus decode time per sample.
+/// </summary>
 public sealed record CompositionOffsetBox(CompositionOffsetBox.Entry[] Entries)
 {
     public readonly record struct Entry(uint SampleCount, int SampleOffset);

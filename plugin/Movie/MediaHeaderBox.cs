@@ -2,7 +2,7 @@ using Decryptor.IsoBmff;
 
 namespace Decryptor.Movie;
 
-/// <summary>`mdhd` (ISO/IEC 14496-12 §8.4.2): the media timescale every sample time uses.</summary>
+/// <summary>`mdhd` (ISO/IEC 14496-12 §8.4.2): the timescale of all sample times.</summary>
 public sealed record MediaHeaderBox(uint Timescale, ulong Duration, string Language)
 {
     public static MediaHeaderBox Parse(ref BoxDataReader reader)

@@ -38,7 +38,9 @@ public sealed class AccessUnitReader : IDisposable
         return Read(track, sampleNumber - 1);
     }
 
-    /// <summary>A track's samples from <paramref name="firstSampleNumber"/> on, in decode order.</summary>
+    /// <summary>
+    /// A track's samples from <paramref name="firstSampleNumber"/> on, in decode order.
+    /// </summary>
     public IEnumerable<AccessUnit> ReadTrack(uint trackId, int firstSampleNumber = 1)
     {
         var track = _index.GetTrack(trackId);

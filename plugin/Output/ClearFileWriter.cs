@@ -13,7 +13,9 @@ public static class ClearFileWriter
 {
     private const int ChunkSize = 1 << 20;
 
-    /// <summary>Copies the clear view of <paramref name="index"/> to <paramref name="path"/>.</summary>
+    /// <summary>
+    /// Copies the clear view of <paramref name="index"/> to <paramref name="path"/>.
+    /// </summary>
     /// <param name="index">The protected file.</param>
     /// <param name="keys">Where keys come from.</param>
     /// <param name="path">The clear file to write (replaced if it exists).</param>

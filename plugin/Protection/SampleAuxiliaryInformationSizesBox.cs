@@ -2,7 +2,9 @@ using Decryptor.IsoBmff;
 
 namespace Decryptor.Protection;
 
-/// <summary>`saiz` (ISO/IEC 14496-12 §8.7.8): the size of each sample's auxiliary information.</summary>
+/// <summary>
+/// `saiz` (ISO/IEC 14496-12 §8.7.8): the size of each sample's auxiliary information.
+/// </summary>
 public sealed record SampleAuxiliaryInformationSizesBox(
     FourCC? AuxInfoType, byte DefaultSampleInfoSize, uint SampleCount, byte[]? SampleInfoSizes)
 {

@@ -21,7 +21,9 @@ public sealed record SampleEncryptionBox(
 
     public bool HasSubsamples => (Flags & UseSubSampleEncryption) != 0;
 
-    /// <summary>Reads the fields before the entries; the reader is left at the first entry.</summary>
+    /// <summary>
+    /// Reads the fields before the entries; the reader is left at the first entry.
+    /// </summary>
     public static SampleEncryptionBox Parse(ref BoxDataReader reader, BoxHeader header)
     {
         // GPAC writes the PIFF box with version 1; the fields do not depend on the version.

@@ -2,7 +2,7 @@ using Decryptor.IsoBmff;
 
 namespace Decryptor.Protection;
 
-/// <summary>Protection scheme four-CCs of `schm` (ISO/IEC 23001-7 §4.2, PIFF, ISMA, OMA).</summary>
+/// <summary>Scheme four-CCs of `schm` (ISO/IEC 23001-7 §4.2, PIFF, ISMA, OMA).</summary>
 public static class SchemeTypes
 {
     public static readonly FourCC Cenc = FourCC.Parse("cenc");
@@ -10,7 +10,9 @@ public static class SchemeTypes
     public static readonly FourCC Cens = FourCC.Parse("cens");
     public static readonly FourCC Cbcs = FourCC.Parse("cbcs");
 
-    /// <summary>PIFF 1.1 files name their scheme `piff`; the cipher is in the tenc uuid box.</summary>
+    /// <summary>
+    /// PIFF 1.1 files name their scheme `piff`; the cipher is in the tenc uuid box.
+    /// </summary>
     public static readonly FourCC Piff = FourCC.Parse("piff");
 
     /// <summary>ISMA E&amp;A 1.1 AES-CTR.</summary>

@@ -6,7 +6,9 @@ using NUnit.Framework;
 
 namespace Decryptor.Tests.Corpus;
 
-/// <summary>Key rotation through `seig` groups asks the provider once for each KID it meets.</summary>
+/// <summary>
+/// Key rotation through `seig` groups asks the provider once for each KID it meets.
+/// </summary>
 [TestFixture]
 public sealed class KeyRotationTests
 {

@@ -8,7 +8,9 @@ using NUnit.Framework;
 
 namespace Decryptor.Tests.Corpus;
 
-/// <summary>`pssh` boxes reach `info`, the key provider's request, and vanish from clear output.</summary>
+/// <summary>
+/// `pssh` boxes reach `info`, the key provider's request, and vanish from clear output.
+/// </summary>
 [TestFixture]
 public sealed class ProtectionSystemHeaderTests
 {

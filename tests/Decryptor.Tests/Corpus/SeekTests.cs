@@ -6,7 +6,9 @@ using NUnit.Framework;
 
 namespace Decryptor.Tests.Corpus;
 
-/// <summary>Seeking the access-unit reader lands on a sync sample whose bytes are the source's.</summary>
+/// <summary>
+/// Seeking the access-unit reader lands on a sync sample whose bytes are the source's.
+/// </summary>
 [TestFixture]
 public sealed class SeekTests
 {

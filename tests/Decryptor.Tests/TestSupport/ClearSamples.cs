@@ -8,7 +8,9 @@ namespace Decryptor.Tests.TestSupport;
 /// <summary>Reads every clear sample of a file through the access-unit reader.</summary>
 public static class ClearSamples
 {
-    /// <summary>Per stream (track position in moov), the (size, MD5) of each clear sample.</summary>
+    /// <summary>
+    /// Per stream (track position in moov), the (size, MD5) of each clear sample.
+    /// </summary>
     public static Dictionary<int, List<(int Size, string Md5)>> Hash(
         MovieIndex index, KeyResolver keys)
     {

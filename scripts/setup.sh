@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Installs what Decryptor needs on a fresh Debian machine and puts `sample-player` on the PATH.
+# Safe to run again: apt and publish are idempotent.
+set -euo pipefail
+
+root=$(cd "$(dirname "$0")/.." && pwd)
+
+# FFmpeg reads the decrypted files back in the tests and decodes them in the demo.
+if ! command -v ffmpeg >/dev/null 2>&1; then
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends ffmpeg >/dev/null
+fi
+
+if ! command -v dotnet >/dev/null 2>&1; then
+  echo "setup: the .NET 10 SDK (dotnet) is required and was not found" >&2
+  exit 1
+fi
+
+dotnet publish "$root/sample-player/SamplePlayer.csproj" -c Release -o "$root/.build/sample-player" \
+  --nologo -v quiet
+ln -sf "$root/.build/sample-player/sample-player" /usr/local/bin/sample-player
+echo "setup: sample-player installed as /usr/local/bin/sample-player" >&2
