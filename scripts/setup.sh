@@ -17,7 +17,10 @@ if ! command -v dotnet >/dev/null 2>&1; then
   exit 1
 fi
 
-dotnet publish "$root/sample-player/SamplePlayer.csproj" -c Release -o "$root/.build/sample-player" \
+# ReadyToRun code spares the JIT at every start; short commands start several times faster.
+rid=linux-$(uname -m | sed 's/x86_64/x64/; s/aarch64/arm64/')
+dotnet publish "$root/sample-player/SamplePlayer.csproj" -c Release -r "$rid" --self-contained false \
+  -p:PublishReadyToRun=true -o "$root/.build/sample-player" \
   --nologo -v quiet
 ln -sf "$root/.build/sample-player/sample-player" /usr/local/bin/sample-player
 echo "setup: sample-player installed as /usr/local/bin/sample-player" >&2

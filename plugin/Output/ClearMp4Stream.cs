@@ -1,5 +1,6 @@
 using Decryptor.Decryption;
 using Decryptor.Index;
+using Decryptor.IsoBmff;
 
 namespace Decryptor.Output;
 
@@ -10,14 +11,13 @@ namespace Decryptor.Output;
 /// `trun` data offsets and `sidx` stay valid. Nothing beyond the bytes asked for is read,
 /// except the rest of a sample cut by the read window.
 /// </summary>
-public sealed class ClearMp4Stream : Stream
+public sealed class ClearMp4Stream : ReadOnlySeekableStream
 {
     private readonly MovieIndex _index;
     private readonly SampleDecryptor _decryptor;
     private readonly bool _ownsDecryptor;
     private readonly ProtectedSampleMap _samples;
     private readonly ClearViewPatch[] _patches;
-    private long _position;
 
     // The clear bytes of the last sample that a read window cut, for the next window.
     private byte[] _cut = [];
@@ -32,60 +32,23 @@ public sealed class ClearMp4Stream : Stream
         _patches = [.. index.ClearViewPatches];
     }
 
-    public override bool CanRead => true;
-
-    public override bool CanSeek => true;
-
-    public override bool CanWrite => false;
-
     public override long Length => _index.Source.Length;
-
-    public override long Position
-    {
-        get => _position;
-        set => _position = value >= 0 ? value
-            : throw new ArgumentOutOfRangeException(nameof(value), "A position is not negative.");
-    }
-
-    public override int Read(byte[] buffer, int offset, int count) =>
-        Read(buffer.AsSpan(offset, count));
 
     public override int Read(Span<byte> buffer)
     {
-        if (_position >= Length || buffer.IsEmpty)
+        var position = Position;
+        if (position >= Length || buffer.IsEmpty)
         {
             return 0;
         }
 
-        var count = _index.Source.ReadAtMost(_position, buffer);
+        var count = _index.Source.ReadAtMost(position, buffer);
         var window = buffer[..count];
-        ApplyPatches(_position, window);
-        DecryptSamples(_position, window);
-        _position += count;
+        ApplyPatches(position, window);
+        DecryptSamples(position, window);
+        Position = position + count;
         return count;
     }
-
-    public override long Seek(long offset, SeekOrigin origin)
-    {
-        Position = origin switch
-        {
-            SeekOrigin.Begin => offset,
-            SeekOrigin.Current => _position + offset,
-            SeekOrigin.End => Length + offset,
-            _ => throw new ArgumentOutOfRangeException(nameof(origin)),
-        };
-        return _position;
-    }
-
-    public override void Flush()
-    {
-    }
-
-    public override void SetLength(long value) =>
-        throw new NotSupportedException("The clear view is read-only.");
-
-    public override void Write(byte[] buffer, int offset, int count) =>
-        throw new NotSupportedException("The clear view is read-only.");
 
     protected override void Dispose(bool disposing)
     {
