@@ -136,7 +136,8 @@ internal sealed class FragmentParser(
                 var descriptionIndex = header.SampleDescriptionIndex
                     ?? defaults?.DefaultSampleDescriptionIndex ?? 1;
                 track.Samples.Add(position, (int)size, decodeTime, sample.CompositionTimeOffset,
-                    duration, (flags & SampleIsNonSyncSample) == 0, (int)descriptionIndex);
+                    duration, (flags & SampleIsNonSyncSample) == 0, (int)descriptionIndex,
+                    "trun", trafOffset);
                 position = checked(position + size);
                 decodeTime = checked(decodeTime + duration);
                 added++;

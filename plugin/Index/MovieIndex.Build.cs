@@ -86,6 +86,7 @@ public sealed partial class MovieIndex
         MovieBuffer moov, ILogger logger)
     {
         var contexts = new Dictionary<uint, (Track, SampleProtectionAssigner)>();
+        var budget = new SampleBudget(Source.Length);
         var extends = new List<TrackExtendsBox>();
         var children = new BoxIterator(moov.PayloadOf(moov.Box), moov.Box.PayloadOffset, "moov");
         while (children.MoveNext())
@@ -98,7 +99,8 @@ public sealed partial class MovieIndex
             }
             else if (child.Type == BoxTypes.Trak)
             {
-                var (track, assigner) = new TrackBoxParser(moov, _patches, logger).Parse(child);
+                var (track, assigner) = new TrackBoxParser(moov, _patches, budget, logger)
+                    .Parse(child);
                 if (!contexts.TryAdd(track.TrackId, (track, assigner)))
                 {
                     throw new Mp4FormatException("tkhd", child.Offset, "track_ID",

@@ -8,6 +8,7 @@ namespace Decryptor.Index;
 /// </summary>
 public sealed class SampleTable
 {
+    private readonly SampleBudget _budget;
     private readonly List<long> _offsets = [];
     private readonly List<int> _sizes = [];
     private readonly List<long> _decodeTimes = [];
@@ -17,6 +18,11 @@ public sealed class SampleTable
     private readonly List<int> _descriptionIndexes = [];
     private readonly List<int> _defaultsIndexes = [];
     private readonly List<AuxInfoLocation> _auxInfo = [];
+
+    internal SampleTable(SampleBudget budget)
+    {
+        _budget = budget;
+    }
 
     public int Count => _offsets.Count;
 
@@ -38,8 +44,9 @@ public sealed class SampleTable
     internal AuxInfoLocation AuxInfoOf(int index) => _auxInfo[index];
 
     internal void Add(long offset, int size, long decodeTime, int compositionOffset,
-        uint duration, bool isSync, int descriptionIndex)
+        uint duration, bool isSync, int descriptionIndex, string box, long boxOffset)
     {
+        _budget.Spend(size, box, boxOffset);
         _offsets.Add(offset);
         _sizes.Add(size);
         _decodeTimes.Add(decodeTime);

@@ -70,7 +70,8 @@ internal static class SampleTableExpander
                     }
 
                     table.Add(position, (int)size, decodeTime, offsets.Next(out _), duration,
-                        isSync, (int)entries[e].SampleDescriptionIndex);
+                        isSync, (int)entries[e].SampleDescriptionIndex, $"{trak}/stsz",
+                        stblOffset);
                     position = checked(position + size);
                     decodeTime = checked(decodeTime + duration);
                     sample++;

@@ -10,8 +10,10 @@ public sealed class Track
     private readonly List<SampleEncryptionDefaults> _encryptionDefaults = [];
 
     internal Track(uint trackId, HandlerBox handler, MediaHeaderBox mediaHeader,
-        IReadOnlyList<SampleEntry> sampleEntries, IReadOnlyList<TrackProtection?> protection)
+        IReadOnlyList<SampleEntry> sampleEntries, IReadOnlyList<TrackProtection?> protection,
+        SampleBudget budget)
     {
+        Samples = new SampleTable(budget);
         TrackId = trackId;
         HandlerType = handler.HandlerType;
         Timescale = mediaHeader.Timescale;
@@ -39,7 +41,7 @@ public sealed class Track
     /// <summary>The protection of the first protected sample entry, or null.</summary>
     public TrackProtection? Protection => EntryProtection.FirstOrDefault(p => p is not null);
 
-    public SampleTable Samples { get; } = new();
+    public SampleTable Samples { get; }
 
     /// <summary>Trex defaults for fragments; null when the movie has no `mvex` for it.</summary>
     public Fragments.TrackExtendsBox? Extends { get; internal set; }

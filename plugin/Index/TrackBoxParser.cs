@@ -10,7 +10,7 @@ namespace Decryptor.Index;
 /// entries and their protection, the sample table, and the per-sample protection boxes.
 /// </summary>
 internal sealed class TrackBoxParser(MovieBuffer moov, List<ClearViewPatch> patches,
-    ILogger logger)
+    SampleBudget budget, ILogger logger)
 {
     private TrackHeaderBox? _header;
     private MediaHeaderBox? _mediaHeader;
@@ -34,7 +34,8 @@ internal sealed class TrackBoxParser(MovieBuffer moov, List<ClearViewPatch> patc
         var entries = stbl.Descriptions?.Entries ?? throw new Mp4FormatException("stbl",
             _stbl.Value.Offset, null, "the sample table has no 'stsd' box");
         var protection = entries.Select(FindProtection).ToList();
-        var track = new Track(_header.TrackId, _handler, _mediaHeader, entries, protection);
+        var track = new Track(_header.TrackId, _handler, _mediaHeader, entries, protection,
+            budget);
         var chunkStarts = stbl.Expand(track.Samples, $"track {_header.TrackId}",
             _stbl.Value.Offset);
 
