@@ -19,8 +19,7 @@ public sealed record TrackFragmentRandomAccessBox(
         var trunBytes = (int)(lengths >> 2 & 3) + 1;
         var sampleBytes = (int)(lengths & 3) + 1;
         var entrySize = (version == 1 ? 16 : 8) + trafBytes + trunBytes + sampleBytes;
-        var count = reader.CheckCount(reader.ReadUInt32("number_of_entry"), entrySize,
-            "number_of_entry");
+        var count = reader.ReadEntryCount("number_of_entry", entrySize);
 
         var entries = new Entry[count];
         for (var i = 0; i < count; i++)

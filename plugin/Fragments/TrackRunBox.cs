@@ -25,6 +25,7 @@ public sealed record TrackRunBox(
     public static TrackRunBox Parse(ref BoxDataReader reader)
     {
         var (_, flags) = reader.ReadFullBoxHeader();
+        var sampleCountOffset = reader.Offset;
         var sampleCount = reader.ReadUInt32("sample_count");
         int? dataOffset = (flags & DataOffsetPresent) != 0
             ? reader.ReadInt32("data_offset")
@@ -34,13 +35,17 @@ public sealed record TrackRunBox(
             : null;
 
         var perSample = 4 * (int)uint.PopCount(flags & 0x000F00);
-        var count = reader.CheckCount(sampleCount, Math.Max(perSample, 0), "sample_count");
         if (perSample == 0 && sampleCount > 1 << 24)
         {
-            // With no per-sample fields the box size bounds nothing; cap what one run may claim.
-            throw reader.Malformed("sample_count",
+            // With no per-sample fields the box size bounds nothing; cap what one run may claim
+            // (the index also bounds all samples by the file length).
+            throw new Mp4FormatException(reader.Box, sampleCountOffset, "sample_count",
                 $"{sampleCount} samples with no per-sample fields is implausible");
         }
+
+        var count = perSample == 0
+            ? (int)sampleCount
+            : reader.CheckCount(sampleCount, perSample, "sample_count", sampleCountOffset);
 
         var samples = new Sample[count];
         for (var i = 0; i < count; i++)

@@ -102,24 +102,27 @@ internal sealed class SampleProtectionAssigner(Track track, ILogger logger)
         }
 
         var position = 0;
-        foreach (var run in sampleToGroup.Entries)
+        for (var r = 0; r < sampleToGroup.Entries.Length; r++)
         {
+            var run = sampleToGroup.Entries[r];
             var index = run.GroupDescriptionIndex;
+            var at = sampleToGroup.GroupDescriptionIndexOffset(r);
             var target = index == 0 ? overrideIndex
                 : index > FragmentLocalGroupBase
-                    ? Lookup(fragmentGroups, index - FragmentLocalGroupBase, index, container)
-                    : Lookup(_movieGroupDefaults, index, index, container);
+                    ? Lookup(fragmentGroups, index - FragmentLocalGroupBase, index, at, container)
+                    : Lookup(_movieGroupDefaults, index, index, at, container);
             var length = (int)Math.Min(run.SampleCount, (uint)(defaults.Length - position));
             Array.Fill(defaults, target, position, length);
             position += length;
         }
     }
 
-    private static int Lookup(List<int> groups, uint oneBased, uint raw, string container)
+    private static int Lookup(
+        List<int> groups, uint oneBased, uint raw, long offset, string container)
     {
         if (oneBased == 0 || oneBased > groups.Count)
         {
-            throw new Mp4FormatException($"{container}/sbgp", 0, "group_description_index",
+            throw new Mp4FormatException($"{container}/sbgp", offset, "group_description_index",
                 $"group_description_index {raw} names no 'seig' entry ({groups.Count} exist "
                 + "in the matching 'sgpd')");
         }

@@ -36,10 +36,13 @@ internal static class SampleTableExpander
             var lastChunk = e + 1 < entries.Length
                 ? entries[e + 1].FirstChunk - 1
                 : (uint)chunkCount;
-            if (firstChunk > chunkCount)
+            if (firstChunk > chunkCount || lastChunk > chunkCount)
             {
-                throw new Mp4FormatException($"{trak}/stsc", stblOffset, "first_chunk",
-                    $"first_chunk {firstChunk} is past the {chunkCount} chunks of stco/co64");
+                var culprit = firstChunk > chunkCount ? e : e + 1;
+                throw new Mp4FormatException($"{trak}/stsc",
+                    sampleToChunk.FirstChunkOffset(culprit), "first_chunk",
+                    $"first_chunk {entries[culprit].FirstChunk} is past the {chunkCount} chunks "
+                    + "of stco/co64");
             }
 
             for (var chunk = firstChunk; chunk <= lastChunk && sample < sampleCount; chunk++)
@@ -71,7 +74,7 @@ internal static class SampleTableExpander
 
                     table.Add(position, (int)size, decodeTime, offsets.Next(out _), duration,
                         isSync, (int)entries[e].SampleDescriptionIndex, $"{trak}/stsz",
-                        stblOffset);
+                        sizes.SampleCountOffset);
                     position = checked(position + size);
                     decodeTime = checked(decodeTime + duration);
                     sample++;

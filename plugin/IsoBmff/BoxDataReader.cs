@@ -75,17 +75,31 @@ public ref struct BoxDataReader
     /// Checks that <paramref name="count"/> entries of at least <paramref name="entrySize"/>
     /// bytes fit in what is left of the box, before anything is allocated for them.
     /// </summary>
-    public readonly int CheckCount(ulong count, int entrySize, string field)
+    public readonly int CheckCount(ulong count, int entrySize, string field) =>
+        CheckCount(count, entrySize, field, Offset);
+
+    /// <summary>
+    /// As <see cref="CheckCount(ulong, int, string)"/>, for a count read earlier at
+    /// <paramref name="fieldOffset"/>, which the error then names.
+    /// </summary>
+    public readonly int CheckCount(ulong count, int entrySize, string field, long fieldOffset)
     {
         var room = (ulong)Remaining / (ulong)Math.Max(entrySize, 1);
         if (count > room)
         {
-            throw Malformed(field,
+            throw new Mp4FormatException(Box, fieldOffset, field,
                 $"{count} entries of {entrySize} bytes need more than the {Remaining} "
                 + "bytes left in the box");
         }
 
         return (int)count;
+    }
+
+    /// <summary>Reads a 32-bit entry count and checks its entries fit in the box.</summary>
+    public int ReadEntryCount(string field, int entrySize)
+    {
+        var at = Offset;
+        return CheckCount(ReadUInt32(field), entrySize, field, at);
     }
 
     /// <summary>A UTF-8 string ending at a NUL byte or at the end of the box.</summary>

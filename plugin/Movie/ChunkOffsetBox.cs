@@ -9,8 +9,7 @@ public sealed record ChunkOffsetBox(long[] ChunkOffsets, long FirstEntryOffset, 
     {
         reader.ReadFullBoxHeader();
         var entrySize = is64Bit ? 8 : 4;
-        var count = reader.CheckCount(reader.ReadUInt32("entry_count"), entrySize,
-            "entry_count");
+        var count = reader.ReadEntryCount("entry_count", entrySize);
         var firstEntryOffset = reader.Offset;
         var offsets = new long[count];
         for (var i = 0; i < count; i++)

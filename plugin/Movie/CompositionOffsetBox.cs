@@ -12,7 +12,7 @@ public sealed record CompositionOffsetBox(CompositionOffsetBox.Entry[] Entries)
     public static CompositionOffsetBox Parse(ref BoxDataReader reader)
     {
         reader.ReadFullBoxHeader();
-        var count = reader.CheckCount(reader.ReadUInt32("entry_count"), 8, "entry_count");
+        var count = reader.ReadEntryCount("entry_count", 8);
         var entries = new Entry[count];
         for (var i = 0; i < count; i++)
         {

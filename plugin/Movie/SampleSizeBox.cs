@@ -10,8 +10,10 @@ public sealed class SampleSizeBox
 {
     private readonly uint[]? _entrySizes;
 
-    private SampleSizeBox(uint sampleSize, uint sampleCount, uint[]? entrySizes)
+    private SampleSizeBox(uint sampleSize, uint sampleCount, uint[]? entrySizes,
+        long sampleCountOffset)
     {
+        SampleCountOffset = sampleCountOffset;
         SampleSize = sampleSize;
         SampleCount = sampleCount;
         _entrySizes = entrySizes;
@@ -22,26 +24,30 @@ public sealed class SampleSizeBox
 
     public uint SampleCount { get; }
 
+    /// <summary>File offset of the sample_count field, which errors about the count name.</summary>
+    public long SampleCountOffset { get; }
+
     public uint this[int index] => _entrySizes is null ? SampleSize : _entrySizes[index];
 
     public static SampleSizeBox ParseStsz(ref BoxDataReader reader)
     {
         reader.ReadFullBoxHeader();
         var sampleSize = reader.ReadUInt32("sample_size");
+        var sampleCountOffset = reader.Offset;
         var sampleCount = reader.ReadUInt32("sample_count");
         if (sampleSize != 0)
         {
-            return new SampleSizeBox(sampleSize, sampleCount, null);
+            return new SampleSizeBox(sampleSize, sampleCount, null, sampleCountOffset);
         }
 
-        var count = reader.CheckCount(sampleCount, 4, "sample_count");
+        var count = reader.CheckCount(sampleCount, 4, "sample_count", sampleCountOffset);
         var sizes = new uint[count];
         for (var i = 0; i < count; i++)
         {
             sizes[i] = reader.ReadUInt32("entry_size");
         }
 
-        return new SampleSizeBox(0, sampleCount, sizes);
+        return new SampleSizeBox(0, sampleCount, sizes, sampleCountOffset);
     }
 
     public static SampleSizeBox ParseStz2(ref BoxDataReader reader)
@@ -54,11 +60,12 @@ public sealed class SampleSizeBox
             throw reader.Malformed("field_size", $"field_size {fieldSize} is not 4, 8 or 16");
         }
 
+        var sampleCountOffset = reader.Offset;
         var sampleCount = reader.ReadUInt32("sample_count");
 
         // Two 4-bit entries share a byte; round the byte count up.
         var bytesNeeded = ((ulong)sampleCount * fieldSize + 7) / 8;
-        reader.CheckCount(bytesNeeded, 1, "sample_count");
+        reader.CheckCount(bytesNeeded, 1, "sample_count", sampleCountOffset);
         var sizes = new uint[sampleCount];
         for (var i = 0; i < sizes.Length; i++)
         {
@@ -72,6 +79,6 @@ public sealed class SampleSizeBox
             };
         }
 
-        return new SampleSizeBox(0, sampleCount, sizes);
+        return new SampleSizeBox(0, sampleCount, sizes, sampleCountOffset);
     }
 }

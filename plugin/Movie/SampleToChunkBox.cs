@@ -3,15 +3,19 @@ using Decryptor.IsoBmff;
 namespace Decryptor.Movie;
 
 /// <summary>`stsc` (ISO/IEC 14496-12 §8.7.4): runs of chunks with the same sample count.</summary>
-public sealed record SampleToChunkBox(SampleToChunkBox.Entry[] Entries)
+public sealed record SampleToChunkBox(SampleToChunkBox.Entry[] Entries, long EntriesOffset)
 {
+    /// <summary>File offset of entry <paramref name="i"/>'s first_chunk.</summary>
+    public long FirstChunkOffset(int i) => EntriesOffset + 12L * i;
+
     public readonly record struct Entry(
         uint FirstChunk, uint SamplesPerChunk, uint SampleDescriptionIndex);
 
     public static SampleToChunkBox Parse(ref BoxDataReader reader)
     {
         reader.ReadFullBoxHeader();
-        var count = reader.CheckCount(reader.ReadUInt32("entry_count"), 12, "entry_count");
+        var count = reader.ReadEntryCount("entry_count", 12);
+        var entriesOffset = reader.Offset;
         var entries = new Entry[count];
         var previousFirstChunk = 0u;
         for (var i = 0; i < count; i++)
@@ -30,6 +34,6 @@ public sealed record SampleToChunkBox(SampleToChunkBox.Entry[] Entries)
                 reader.ReadUInt32("sample_description_index"));
         }
 
-        return new SampleToChunkBox(entries);
+        return new SampleToChunkBox(entries, entriesOffset);
     }
 }

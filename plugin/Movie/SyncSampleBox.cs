@@ -8,7 +8,7 @@ public sealed record SyncSampleBox(uint[] SampleNumbers)
     public static SyncSampleBox Parse(ref BoxDataReader reader)
     {
         reader.ReadFullBoxHeader();
-        var count = reader.CheckCount(reader.ReadUInt32("entry_count"), 4, "entry_count");
+        var count = reader.ReadEntryCount("entry_count", 4);
         var numbers = new uint[count];
         for (var i = 0; i < count; i++)
         {

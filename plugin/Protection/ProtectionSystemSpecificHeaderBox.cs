@@ -24,7 +24,7 @@ public static class ProtectionSystemSpecificHeaderBox
             }
         }
 
-        var dataSize = reader.CheckCount(reader.ReadUInt32("DataSize"), 1, "DataSize");
+        var dataSize = reader.ReadEntryCount("DataSize", 1);
         var data = reader.ReadBytes(dataSize, "Data").ToArray();
         return new ProtectionSystemHeader(systemId, version, kids, data, boxOffset);
     }

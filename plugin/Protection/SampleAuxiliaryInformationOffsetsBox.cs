@@ -21,8 +21,7 @@ public sealed record SampleAuxiliaryInformationOffsetsBox(
         }
 
         var entrySize = version == 0 ? 4 : 8;
-        var count = reader.CheckCount(reader.ReadUInt32("entry_count"), entrySize,
-            "entry_count");
+        var count = reader.ReadEntryCount("entry_count", entrySize);
         var offsets = new long[count];
         for (var i = 0; i < count; i++)
         {

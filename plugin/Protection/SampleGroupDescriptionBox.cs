@@ -24,7 +24,7 @@ public sealed record SampleGroupDescriptionBox(
             reader.ReadUInt32("default_sample_description_index");
         }
 
-        var count = reader.CheckCount(reader.ReadUInt32("entry_count"), 20, "entry_count");
+        var count = reader.ReadEntryCount("entry_count", 20);
         var entries = new CencSampleEncryptionInformationGroupEntry[count];
         for (var i = 0; i < count; i++)
         {

@@ -65,10 +65,12 @@ public sealed record TrackEncryptionBox(
     /// <summary>Per_Sample_IV_Size is 0 (constant IV), 8 or 16 (§9.1).</summary>
     internal static byte ReadIvSize(ref BoxDataReader reader, bool isProtected, string field)
     {
+        var at = reader.Offset;
         var size = reader.ReadUInt8(field);
         if (size is not (0 or 8 or 16) && isProtected)
         {
-            throw reader.Malformed(field, $"IV size {size} is not 0, 8 or 16");
+            throw new Mp4FormatException(reader.Box, at, field,
+                $"IV size {size} is not 0, 8 or 16");
         }
 
         return size;
@@ -76,10 +78,12 @@ public sealed record TrackEncryptionBox(
 
     internal static byte[] ReadConstantIv(ref BoxDataReader reader, string field)
     {
+        var at = reader.Offset;
         var size = reader.ReadUInt8(field);
         if (size is not (8 or 16))
         {
-            throw reader.Malformed(field, $"constant IV size {size} is not 8 or 16");
+            throw new Mp4FormatException(reader.Box, at, field,
+                $"constant IV size {size} is not 8 or 16");
         }
 
         return reader.ReadBytes(size, "constant_IV").ToArray();

@@ -217,8 +217,6 @@ public sealed class SeigGroupTests
     }
 
     [Test]
-    [Ignore("BUG: TrackRunBox rejects a trun with no per-sample fields (sizes from trex); "
-        + "see TrackRunBoxTests.NoPerSampleFieldsStillGivesTheSampleCount.")]
     public void GroupIndexesAboveTheFragmentBaseUseTheTrafSgpdAndOthersTheStblSgpd()
     {
         AssertGroups(File([0x10001, 2, 1, 0]));
