@@ -73,16 +73,16 @@ public sealed class SampleTable
         var index = _decodeTimes.BinarySearch(time);
         if (index < 0)
         {
-            index = ~index - 1;
+            return Math.Max(~index - 1, 0);
         }
 
         // Equal times (zero durations) resolve to the first of the run.
-        while (index > 0 && _decodeTimes[index - 1] == _decodeTimes[Math.Max(index, 0)])
+        while (index > 0 && _decodeTimes[index - 1] == time)
         {
             index--;
         }
 
-        return Math.Max(index, 0);
+        return index;
     }
 
     /// <summary>The last sync sample at or before <paramref name="index"/> (0 if none).</summary>

@@ -29,18 +29,17 @@ internal sealed class ProtectedSampleMap
             for (var i = 0; i < track.Samples.Count; i++)
             {
                 var sample = track.Samples[i];
-                if (track.ProtectionOf(sample) is null || sample.Size == 0)
+                if (track.ProtectionOf(sample) is not { } protection || sample.Size == 0)
                 {
                     continue;
                 }
 
-                if (!track.ProtectionOf(sample)!.IsCommonEncryption)
+                if (!protection.IsCommonEncryption)
                 {
-                    throw new Mp4NotSupportedException("schm",
-                        track.ProtectionOf(sample)!.Sinf.Header.Offset, "scheme_type",
-                        $"track {track.TrackId} uses scheme "
-                        + $"'{track.ProtectionOf(sample)!.SchemeType}'; the offset-keeping "
-                        + "clear view serves the Common Encryption family only");
+                    throw new Mp4NotSupportedException("schm", protection.Sinf.Header.Offset,
+                        "scheme_type", $"track {track.TrackId} uses scheme "
+                        + $"'{protection.SchemeType}'; the offset-keeping clear view serves "
+                        + "the Common Encryption family only");
                 }
 
                 entries.Add((sample.Offset, sample.Offset + sample.Size, track, i));
