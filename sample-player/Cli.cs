@@ -70,12 +70,9 @@ public static class Cli
         ICommand command, ParsedArguments parsed, TextWriter stdout, TextWriter stderr)
     {
         var verbose = parsed.Has("--verbose") || parsed.Has("-v");
-        using var loggerFactory = LoggerFactory.Create(builder => builder
-            .SetMinimumLevel(verbose ? LogLevel.Debug : LogLevel.Warning)
-            .AddSimpleConsole(o => o.SingleLine = true)
-            .AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace));
-        var context = new CommandContext(parsed, stdout, stderr,
-            loggerFactory.CreateLogger("sample-player"), !parsed.Has("--quiet"));
+        var logger = new StderrLogger(stderr, verbose ? LogLevel.Debug : LogLevel.Warning);
+        var context = new CommandContext(parsed, stdout, stderr, logger,
+            !parsed.Has("--quiet") && !parsed.Has("-q"));
         try
         {
             if (parsed.Positionals.Count != command.PositionalCount)

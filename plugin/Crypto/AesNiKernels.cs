@@ -15,6 +15,9 @@ internal static class AesNiKernels
     private const int Wide = 8 * AesContext.BlockSize;
     private const int Block = AesContext.BlockSize;
 
+    // Hot loops: compile them optimized at once instead of running tier-0 code for the first
+    // ~100 ms of a short command.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void CtrTransform(
         ReadOnlySpan<Vector128<byte>> keys, ulong high, ulong low, Span<byte> data, bool carry)
     {
@@ -75,6 +78,7 @@ internal static class AesNiKernels
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static Vector128<byte> CbcDecrypt(
         ReadOnlySpan<Vector128<byte>> keys, Vector128<byte> iv, Span<byte> data)
     {
