@@ -89,7 +89,8 @@ public static class Cli
             return Usage(stderr, e.Message);
         }
         catch (Exception e) when (e is FormatException or NotSupportedException
-            or ContentKeyNotFoundException or IOException or UnauthorizedAccessException)
+            or ContentKeyNotFoundException or ContentKeySaltMissingException or IOException
+            or UnauthorizedAccessException)
         {
             // Mp4FormatException, KeyFileFormatException and Mp4NotSupportedException say
             // what and where; key text is never part of these messages.

@@ -19,6 +19,8 @@ public sealed class SampleDecryptor : IDisposable
     private readonly KeyResolver _keys;
     private readonly ILogger _logger;
     private readonly Dictionary<KeyId, AesContext> _ciphers = [];
+    private readonly Dictionary<(uint Track, ulong KeyIndicator), AesContext> _trackCiphers = [];
+    private readonly Dictionary<uint, IsmaCrypAccessUnitDecryptor> _ismaCryp = [];
     private SubsampleEntry[] _subsamples = new SubsampleEntry[64];
     private byte[] _aux = new byte[256];
 
@@ -49,8 +51,41 @@ public sealed class SampleDecryptor : IDisposable
 
         var data = destination[..sample.Size];
         ReadStored(track, sample, data);
-        DecryptInPlace(track, sample, data);
-        return sample.Size;
+        return DecryptStored(track, sample, data);
+    }
+
+    /// <summary>
+    /// Decrypts the stored bytes of a sample of any scheme. The clear bytes end up at the start
+    /// of <paramref name="data"/>; returns their length, which is shorter than the stored one
+    /// for schemes whose samples carry a header (ISMACryp, OMA PDCF).
+    /// </summary>
+    public int DecryptStored(Track track, in Sample sample, Span<byte> data)
+    {
+        if (track.ProtectionOf(sample) is not { } protection)
+        {
+            return data.Length;
+        }
+
+        if (protection.IsCommonEncryption)
+        {
+            DecryptInPlace(track, sample, data);
+            return data.Length;
+        }
+
+        var label = new SampleLabel(track.TrackId, sample.Number).ToString();
+        if (protection.SchemeType == SchemeTypes.IsmaCryp)
+        {
+            return DecryptIsmaCryp(track, protection, sample, data, label);
+        }
+
+        if (protection.SchemeType == SchemeTypes.OmaDrm)
+        {
+            return DecryptOmaPdcf(track, protection, sample, data, label);
+        }
+
+        throw new Mp4NotSupportedException("schm", protection.Sinf.Header.Offset, "scheme_type",
+            $"track {track.TrackId} uses scheme '{protection.SchemeType}', which this "
+            + "decryptor does not handle");
     }
 
     /// <summary>
@@ -134,6 +169,80 @@ public sealed class SampleDecryptor : IDisposable
         return cipher;
     }
 
+    private int DecryptIsmaCryp(Track track, TrackProtection protection, in Sample sample,
+        Span<byte> data, string label)
+    {
+        if (!_ismaCryp.TryGetValue(track.TrackId, out var decryptor))
+        {
+            SampleFormatOf(protection, "iSFM");
+            decryptor = IsmaCrypAccessUnitDecryptor.ForTrack(_index, track, _keys);
+            _ismaCryp.Add(track.TrackId, decryptor);
+        }
+
+        var length = decryptor.DecryptInPlace(data, sample.Offset, label);
+        if (protection.OriginalFormat == AnnexBSample.Format)
+        {
+            AnnexBSample.ToLengthPrefixed(data[..length], sample.Offset, label);
+        }
+
+        return length;
+    }
+
+    private int DecryptOmaPdcf(Track track, TrackProtection protection, in Sample sample,
+        Span<byte> data, string label)
+    {
+        var format = SampleFormatOf(protection, "odaf");
+        var headers = protection.Sinf.Information.OmaHeaders
+            ?? throw new Mp4FormatException("odkm", protection.Sinf.Header.Offset, "ohdr",
+                $"track {track.TrackId} is OMA PDCF protected but has no 'ohdr' box");
+        var header = SelfDescribingSampleHeader.Parse(data, format, sample.Offset, label);
+        var payload = data[header.Length..];
+        var length = payload.Length;
+        if (header.IsEncrypted && headers.EncryptionMethod != OmaCommonHeadersBox.MethodNone)
+        {
+            var cipher = TrackCipherFor(track, protection, header.KeyIndicator,
+                headers.ContentId);
+            length = OmaPdcfCipher.Decrypt(cipher, headers,
+                data.Slice(header.IvStart, header.IvLength), payload,
+                sample.Offset + header.Length, label);
+        }
+
+        payload[..length].CopyTo(data);
+        return length;
+    }
+
+    private static IsmaSampleFormatBox SampleFormatOf(TrackProtection protection, string box) =>
+        protection.Sinf.Information.SampleFormat
+        ?? throw new Mp4FormatException("schi", protection.Sinf.Header.Offset, box,
+            $"scheme '{protection.SchemeType}' needs an '{box}' box to read sample headers");
+
+    private AesContext TrackCipherFor(Track track, TrackProtection protection,
+        ulong keyIndicator, string? contentId)
+    {
+        if (_trackCiphers.TryGetValue((track.TrackId, keyIndicator), out var known))
+        {
+            return known;
+        }
+
+        if (keyIndicator > uint.MaxValue)
+        {
+            throw new Mp4NotSupportedException("sample header", protection.Sinf.Header.Offset,
+                "key_indicator", $"key indicator {keyIndicator} does not fit 32 bits");
+        }
+
+        var request = new KeyRequest(track.TrackId, protection.SchemeType, null,
+            _index.ProtectionSystemHeaders)
+        {
+            KeyIndicator = (uint)keyIndicator,
+            ContentId = contentId,
+        };
+        var cipher = new AesContext(_keys.GetKey(request).Key);
+        _logger.LogDebug("Key for track {TrackId} key indicator {KeyIndicator} is ready",
+            track.TrackId, keyIndicator);
+        _trackCiphers.Add((track.TrackId, keyIndicator), cipher);
+        return cipher;
+    }
+
     internal void ReadStored(Track track, in Sample sample, Span<byte> data)
     {
         if (sample.Offset > _index.Source.Length - sample.Size)
@@ -153,6 +262,18 @@ public sealed class SampleDecryptor : IDisposable
             cipher.Dispose();
         }
 
+        foreach (var cipher in _trackCiphers.Values)
+        {
+            cipher.Dispose();
+        }
+
+        foreach (var decryptor in _ismaCryp.Values)
+        {
+            decryptor.Dispose();
+        }
+
         _ciphers.Clear();
+        _trackCiphers.Clear();
+        _ismaCryp.Clear();
     }
 }

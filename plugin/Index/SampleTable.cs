@@ -35,6 +35,9 @@ public sealed class SampleTable
 
     public long MaxSampleSize { get; private set; }
 
+    /// <summary>The stored bytes of all samples: the length of the track's byte stream.</summary>
+    public long TotalSize { get; private set; }
+
     /// <summary>
     /// Index into the track's encryption defaults; 0 = the sample entry's `tenc`.
     /// </summary>
@@ -57,6 +60,7 @@ public sealed class SampleTable
         _defaultsIndexes.Add(0);
         _auxInfo.Add(default);
         MaxSampleSize = Math.Max(MaxSampleSize, size);
+        TotalSize += size;
     }
 
     internal void SetProtection(int index, int defaultsIndex, AuxInfoLocation auxInfo)

@@ -84,8 +84,9 @@ public sealed class StaticKeyProvider : IHybridKeyProvider
             return true;
         }
 
-        return _byTrack.TryGetValue((request.TrackId, request.KeyIndicator), out key)
-            || (request.KeyIndicator != 0 && _byTrack.TryGetValue((request.TrackId, 0), out key));
+        // No fallback from one key indicator to another: a sample that names key 6 decrypted
+        // with key 0 would come out as garbage without any error.
+        return _byTrack.TryGetValue((request.TrackId, request.KeyIndicator), out key);
     }
 
     public ValueTask<ContentKey?> GetKeyAsync(

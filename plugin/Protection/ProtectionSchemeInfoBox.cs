@@ -11,14 +11,14 @@ public sealed record ProtectionSchemeInfoBox(
     FourCC OriginalFormat,
     SchemeTypeBox SchemeType,
     TrackEncryptionBox? TrackEncryption,
-    IReadOnlyList<BoxHeader> SchemeInformationChildren)
+    SchemeInformation Information)
 {
     public static ProtectionSchemeInfoBox Parse(ReadOnlySpan<byte> payload, BoxHeader header)
     {
         FourCC? originalFormat = null;
         SchemeTypeBox? schemeType = null;
         TrackEncryptionBox? trackEncryption = null;
-        var schiChildren = new List<BoxHeader>();
+        var information = new SchemeInformation();
         var children = new BoxIterator(payload, header.PayloadOffset, "sinf");
         while (children.MoveNext())
         {
@@ -35,7 +35,7 @@ public sealed record ProtectionSchemeInfoBox(
             else if (child.Type == BoxTypes.Schi)
             {
                 trackEncryption = ParseSchemeInformation(children.CurrentPayload, child,
-                    schiChildren);
+                    information);
             }
         }
 
@@ -52,20 +52,42 @@ public sealed record ProtectionSchemeInfoBox(
         }
 
         return new ProtectionSchemeInfoBox(header, originalFormat.Value, schemeType,
-            trackEncryption, schiChildren);
+            trackEncryption, information);
     }
 
     private static TrackEncryptionBox? ParseSchemeInformation(
-        ReadOnlySpan<byte> payload, BoxHeader header, List<BoxHeader> schiChildren)
+        ReadOnlySpan<byte> payload, BoxHeader header, SchemeInformation information)
     {
         TrackEncryptionBox? trackEncryption = null;
-        var children = new BoxIterator(payload, header.PayloadOffset, "schi");
+        var children = new BoxIterator(payload, header.PayloadOffset, header.Type.ToString());
         while (children.MoveNext())
         {
             var child = children.Current;
-            schiChildren.Add(child);
             var reader = new BoxDataReader(children.CurrentPayload, child);
-            if (child.Type == BoxTypes.Tenc)
+            if (child.Type == IsmaSampleFormatBox.Isfm || child.Type == IsmaSampleFormatBox.Odaf)
+            {
+                information.SampleFormat = IsmaSampleFormatBox.Parse(ref reader, child);
+            }
+            else if (child.Type == IsmaSaltBox.Type)
+            {
+                information.Salt = IsmaSaltBox.ParseSalt(ref reader);
+            }
+            else if (child.Type == IsmaKeyManagementBox.Type)
+            {
+                information.KmsUri = IsmaKeyManagementBox.ParseKmsUri(ref reader);
+            }
+            else if (child.Type == OmaCommonHeadersBox.Type)
+            {
+                information.OmaHeaders = OmaCommonHeadersBox.Parse(ref reader, child);
+            }
+            else if (child.Type == SchemeTypes.OmaDrm)
+            {
+                // `odkm` is a full box holding `odaf` and `ohdr` (OMA DRM 2.1 DCF §5.3).
+                reader.ReadFullBoxHeader();
+                ParseSchemeInformation(reader.Rest, child with { HeaderSize = child.HeaderSize + 4 },
+                    information);
+            }
+            else if (child.Type == BoxTypes.Tenc)
             {
                 trackEncryption = TrackEncryptionBox.Parse(ref reader, isPiff: false);
             }

@@ -40,7 +40,7 @@ public sealed class StaticKeyProviderLookupTests
     }
 
     [Test]
-    public void KeyIndicatorFallsBackToTheTrackDefault()
+    public void KeyIndicatorNeverFallsBackToAnotherKey()
     {
         var provider = new StaticKeyProvider();
         provider.AddTrackKey(1, TrackKey);
@@ -49,7 +49,8 @@ public sealed class StaticKeyProviderLookupTests
         var five = new KeyRequest(1, TestKeys.Isma, null) { KeyIndicator = 5 };
         Assert.That(provider.TryGetKey(five, out var key));
         Assert.That(key, Is.SameAs(KeyA));
-        Assert.That(provider.TryGetKey(five with { KeyIndicator = 6 }, out key));
+        Assert.That(provider.TryGetKey(five with { KeyIndicator = 6 }, out _), Is.False);
+        Assert.That(provider.TryGetKey(five with { KeyIndicator = 0 }, out key));
         Assert.That(key, Is.SameAs(TrackKey));
     }
 
