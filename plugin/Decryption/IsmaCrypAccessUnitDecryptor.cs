@@ -21,7 +21,7 @@ public sealed class IsmaCrypAccessUnitDecryptor : IDisposable
     private readonly long _streamLength;
     private readonly Dictionary<ulong, (AesContext Cipher, byte[] Salt)> _ciphers = [];
 
-    /// <param name="format">The `iSFM` fields: selective encryption, key indicator and IV length.</param>
+    /// <param name="format">`iSFM`: selective encryption, key indicator and IV lengths.</param>
     /// <param name="keyOf">The key of a key indicator (0 when AUs carry none).</param>
     /// <param name="salt">The `iSLT` salt; when empty, each key's own salt is used.</param>
     /// <param name="trackId">Names the track in errors.</param>

@@ -40,7 +40,7 @@ public static class OmaPdcfCipher
             : payload.Length;
     }
 
-    /// <summary>RFC 2630 §6.3 padding: n bytes of value n, 1 ≤ n ≤ 16. Never guessed.</summary>
+    /// <summary>RFC 2630 §6.3 padding: n bytes of value n, 1 to 16. Never guessed.</summary>
     private static int PaddingLength(ReadOnlySpan<byte> clear, long payloadOffset, string label)
     {
         var n = clear.IsEmpty ? 0 : clear[^1];

@@ -84,8 +84,8 @@ public sealed record ProtectionSchemeInfoBox(
             {
                 // `odkm` is a full box holding `odaf` and `ohdr` (OMA DRM 2.1 DCF §5.3).
                 reader.ReadFullBoxHeader();
-                ParseSchemeInformation(reader.Rest, child with { HeaderSize = child.HeaderSize + 4 },
-                    information);
+                var odkmChildren = child with { HeaderSize = child.HeaderSize + 4 };
+                ParseSchemeInformation(reader.Rest, odkmChildren, information);
             }
             else if (child.Type == BoxTypes.Tenc)
             {
