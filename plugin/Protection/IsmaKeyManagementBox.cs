@@ -2,7 +2,7 @@ using Decryptor.IsoBmff;
 
 namespace Decryptor.Protection;
 
-/// <summary>`iKMS` (ISMA E&amp;A 1.1 §5.1): the key management URI, a hint for providers.</summary>
+/// <summary>`iKMS` (ISMA E&amp;A 1.1 §5.1): key management URI, a hint for providers.</summary>
 public static class IsmaKeyManagementBox
 {
     public static readonly FourCC Type = FourCC.Parse("iKMS");
