@@ -1,3 +1,4 @@
+using Decryptor.Decryption;
 using Decryptor.IsoBmff;
 using Decryptor.Movie;
 using Decryptor.Protection;
@@ -54,9 +55,14 @@ public sealed class Track
         : HandlerType == HandlerBox.Sound ? "audio"
         : HandlerType.ToString();
 
-    /// <summary>The codec four-CC as the decoder needs it (the `frma` one if protected).</summary>
+    /// <summary>
+    /// The codec four-CC as the decoder gets it: the `frma` one if protected, and `avc1` for
+    /// GPAC's start-code `264b`, whose clear samples are turned back into `avc1` ones.
+    /// </summary>
     public FourCC CodecFormat =>
-        Protection?.OriginalFormat ?? (SampleEntries.Count > 0 ? SampleEntries[0].Format : default);
+        Protection?.OriginalFormat is { } original
+            ? original == AnnexBSample.Format ? AnnexBSample.ClearFormat : original
+            : SampleEntries.Count > 0 ? SampleEntries[0].Format : default;
 
     internal int AddEncryptionDefaults(SampleEncryptionDefaults defaults)
     {

@@ -1,4 +1,5 @@
 using Decryptor.Index;
+using Decryptor.Protection;
 
 namespace Decryptor.SamplePlayer.Commands;
 
@@ -29,6 +30,8 @@ internal static class TrackInfo
             {
                 o.WriteLine($"    default: {Describe(defaults)}");
             }
+
+            WriteSampleHeaderScheme(o, protection.Sinf.Information);
         }
 
         var groups = track.EncryptionDefaults.Skip(1).ToList();
@@ -42,7 +45,50 @@ internal static class TrackInfo
         }
     }
 
-    private static string Describe(Protection.SampleEncryptionDefaults d)
+    /// <summary>ISMACryp and OMA PDCF: sample header layout, salt, KMS, rights.</summary>
+    private static void WriteSampleHeaderScheme(TextWriter o, SchemeInformation information)
+    {
+        if (information.SampleFormat is { } format)
+        {
+            o.WriteLine($"    sample header ({format.Type}): selective encryption "
+                + $"{(format.SelectiveEncryption ? "yes" : "no")}, IV length {format.IvLength}, "
+                + $"key indicator length {format.KeyIndicatorLength}");
+        }
+
+        if (information.SampleFormat?.Type == IsmaSampleFormatBox.Isfm)
+        {
+            o.WriteLine(information.Salt is null
+                ? "    salt: not in the file (no iSLT); give it with the key"
+                : "    salt: in the file (iSLT)");
+        }
+
+        if (information.KmsUri is { } kms)
+        {
+            o.WriteLine($"    key management URI: {kms}");
+        }
+
+        if (information.OmaHeaders is { } headers)
+        {
+            var method = headers.EncryptionMethod switch
+            {
+                OmaCommonHeadersBox.MethodAesCbc => "AES-128-CBC",
+                OmaCommonHeadersBox.MethodAesCtr => "AES-128-CTR",
+                _ => "none",
+            };
+            var padding = headers.PaddingScheme == OmaCommonHeadersBox.PaddingRfc2630
+                ? "RFC 2630 padding"
+                : "no padding";
+            o.WriteLine($"    OMA: {method}, {padding}, content ID {headers.ContentId}, "
+                + $"rights issuer URL {headers.RightsIssuerUrl}");
+            if (headers.TextualHeaders.Length > 0)
+            {
+                var textual = headers.TextualHeaders.Replace('\0', ' ');
+                o.WriteLine($"    OMA textual headers: {textual}");
+            }
+        }
+    }
+
+    private static string Describe(SampleEncryptionDefaults d)
     {
         if (!d.IsProtected)
         {
