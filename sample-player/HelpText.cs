@@ -30,8 +30,9 @@ internal static class HelpText
     {
         var lines = commands.Select(c => $"  {c.Name,-9} {c.Synopsis,-12} {c.Description}");
         return "Usage: sample-player COMMAND ARGS [options]\n\n"
-            + "Opens protected MP4 files (CENC cenc/cbc1/cens/cbcs, PIFF) and hands out clear "
-            + "media.\n\nCommands:\n" + string.Join('\n', lines) + "\n\n" + Options;
+            + "Opens protected MP4 files (CENC cenc/cbc1/cens/cbcs, PIFF, ISMACryp, OMA PDCF)\n"
+            + "and hands out clear media.\n\nCommands:\n" + string.Join('\n', lines) + "\n\n"
+            + Options;
     }
 
     public static string ForCommand(ICommand command) =>
