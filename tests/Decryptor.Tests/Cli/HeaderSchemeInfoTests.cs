@@ -3,7 +3,7 @@ using NUnit.Framework;
 
 namespace Decryptor.Tests.Cli;
 
-/// <summary>`info` on ISMACryp and OMA PDCF files: sample header layout, salt, KMS, rights.</summary>
+/// <summary>`info` on ISMACryp and OMA PDCF files: header layout, salt, KMS, rights.</summary>
 [TestFixture]
 public sealed class HeaderSchemeInfoTests
 {
