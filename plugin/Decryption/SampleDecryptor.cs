@@ -146,11 +146,19 @@ public sealed class SampleDecryptor : IDisposable
             _aux = new byte[location.Size];
         }
 
+        if (location.Offset < 0 || location.Offset > _index.Source.Length - location.Size)
+        {
+            throw new Mp4FormatException("saio", location.Offset, "offset",
+                $"the {location.Size} bytes of auxiliary information of {label} lie outside "
+                + $"the {_index.Source.Length}-byte file");
+        }
+
         var aux = _aux.AsSpan(0, location.Size);
         _index.Source.ReadExactly(location.Offset, aux);
-        aux[..ivSize].CopyTo(iv);
-        return CencSampleAuxInfo.Parse(aux, ivSize, sample.Size, location.Offset, label,
+        var count = CencSampleAuxInfo.Parse(aux, ivSize, sample.Size, location.Offset, label,
             ref _subsamples);
+        aux[..ivSize].CopyTo(iv);
+        return count;
     }
 
     private AesContext CipherFor(Track track, TrackProtection protection, KeyId kid)

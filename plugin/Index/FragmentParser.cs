@@ -27,7 +27,9 @@ internal sealed class FragmentParser(
             var child = children.Current;
             if (child.Type == BoxTypes.Traf)
             {
-                previousTrafEnd = ParseTraf(moof, child, firstTraf ? box.Offset : previousTrafEnd);
+                var implicitBase = firstTraf ? box.Offset : previousTrafEnd;
+                previousTrafEnd = OverflowIsMalformed.Run(child, "traf",
+                    () => ParseTraf(moof, child, implicitBase));
                 firstTraf = false;
             }
             else if (child.Type == BoxTypes.Pssh || child.IsUuid(PiffUuids.ProtectionSystemHeader))

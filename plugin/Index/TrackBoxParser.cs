@@ -18,7 +18,10 @@ internal sealed class TrackBoxParser(MovieBuffer moov, List<ClearViewPatch> patc
     private BoxHeader? _stbl;
     private readonly ProtectionBoxSet _protection = new();
 
-    public (Track Track, SampleProtectionAssigner Assigner) Parse(BoxHeader trak)
+    public (Track Track, SampleProtectionAssigner Assigner) Parse(BoxHeader trak) =>
+        OverflowIsMalformed.Run(trak, "trak", () => ParseTrack(trak));
+
+    private (Track Track, SampleProtectionAssigner Assigner) ParseTrack(BoxHeader trak)
     {
         Walk(trak);
         var where = $"moov/trak@{trak.Offset}";

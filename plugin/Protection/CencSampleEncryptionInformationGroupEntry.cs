@@ -21,6 +21,8 @@ public sealed record CencSampleEncryptionInformationGroupEntry(
     {
         reader.ReadUInt8("reserved");
         var pattern = reader.ReadUInt8("crypt_byte_block/skip_byte_block");
+        TrackEncryptionBox.CheckPattern(ref reader, (byte)(pattern >> 4), (byte)(pattern & 0x0F),
+            "crypt_byte_block");
         var isProtected = reader.ReadUInt8("isProtected");
         if (isProtected > 1)
         {

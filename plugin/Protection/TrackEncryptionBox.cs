@@ -42,6 +42,7 @@ public sealed record TrackEncryptionBox(
             skip = (byte)(pattern & 0x0F);
         }
 
+        CheckPattern(ref reader, crypt, skip, "default_crypt_byte_block");
         var isProtected = reader.ReadUInt8("default_isProtected");
         if (isProtected > 1)
         {
@@ -60,6 +61,19 @@ public sealed record TrackEncryptionBox(
 
         return new TrackEncryptionBox(version, crypt, skip, isProtected, perSampleIvSize,
             defaultKid, constantIv, null);
+    }
+
+    /// <summary>
+    /// A pattern that skips blocks must encrypt some (ISO/IEC 23001-7 §9.6: crypt_byte_block
+    /// 0 with skip_byte_block set describes no encryption at all).
+    /// </summary>
+    internal static void CheckPattern(ref BoxDataReader reader, byte crypt, byte skip, string field)
+    {
+        if (crypt == 0 && skip != 0)
+        {
+            throw new Mp4FormatException(reader.Box, reader.Offset - 1, field,
+                $"pattern {crypt}:{skip} skips blocks but encrypts none");
+        }
     }
 
     /// <summary>Per_Sample_IV_Size is 0 (constant IV), 8 or 16 (§9.1).</summary>
