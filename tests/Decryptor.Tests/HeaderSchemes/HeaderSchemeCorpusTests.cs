@@ -1,0 +1,168 @@
+using Decryptor.Decryption;
+using Decryptor.Index;
+using Decryptor.Keys;
+using Decryptor.Tests.Cli;
+using Decryptor.Tests.TestSupport;
+using NUnit.Framework;
+
+namespace Decryptor.Tests.HeaderSchemes;
+
+/// <summary>
+/// Every ISMACryp and OMA DRM PDCF file of the corpus decrypts to its source (size and MD5 of
+/// each sample, per stream) through the library and the command line, with the manifest's
+/// track keys and with the GPAC key file alone.
+/// </summary>
+[TestFixture]
+[Parallelizable(ParallelScope.All)]
+public sealed class HeaderSchemeCorpusTests
+{
+    private static IEnumerable<CorpusEntry> All => HeaderSchemeCases.All;
+
+    private static IEnumerable<CorpusEntry> WithDrmXml => HeaderSchemeCases.WithDrmXml;
+
+    [Test]
+    public void Corpus_has_isma_and_both_oma_pdcf_flavours()
+    {
+        Assert.That(All.Select(e => e.Scheme).Distinct(),
+            Is.EquivalentTo(new[] { "isma", "oma-pdcf-cbc", "oma-pdcf-ctr" }));
+        Assert.That(WithDrmXml, Is.Not.Empty);
+    }
+
+    [TestCaseSource(nameof(All))]
+    public void Sample_decryptor_with_manifest_keys_gives_the_source(CorpusEntry entry)
+    {
+        using var index = MovieIndex.Open(entry.FullPath);
+
+        var actual = HashWithSampleDecryptor(index,
+            new KeyResolver(HeaderSchemeCases.ManifestKeys(entry)));
+
+        ClearSamples.AssertEqual(HeaderSchemeCases.Expected(entry), actual, entry.File);
+    }
+
+    [TestCaseSource(nameof(WithDrmXml))]
+    public void Sample_decryptor_with_drm_xml_alone_gives_the_source(CorpusEntry entry)
+    {
+        var keyFile = GpacDrmKeyFile.Load(CorpusPaths.Resolve(entry.DrmXml!));
+        using var index = MovieIndex.Open(entry.FullPath);
+
+        var actual = HashWithSampleDecryptor(index, new KeyResolver(keyFile.ToKeyProvider()));
+
+        ClearSamples.AssertEqual(HeaderSchemeCases.Expected(entry), actual, entry.File);
+    }
+
+    [Ignore("BUG: AccessUnitReader.Read (plugin/Output/AccessUnitReader.cs) ignores the clear "
+        + "length ReadClearSample returns and hands out all sample.Size stored bytes: "
+        + "bento4-isma-iaec.mp4 track 1 sample 1 comes out as 5314 bytes (expected 5306, "
+        + "md5 c3b32a33...), the header length too long with stale bytes at the end; same for "
+        + "every isma/oma file")]
+    [TestCaseSource(nameof(All))]
+    public void Access_unit_reader_with_manifest_keys_gives_the_source(CorpusEntry entry)
+    {
+        using var index = MovieIndex.Open(entry.FullPath);
+
+        var actual = ClearSamples.Hash(index,
+            new KeyResolver(HeaderSchemeCases.ManifestKeys(entry)));
+
+        ClearSamples.AssertEqual(HeaderSchemeCases.Expected(entry), actual, entry.File);
+    }
+
+    [Ignore("BUG: AccessUnitReader.Read (plugin/Output/AccessUnitReader.cs) ignores the clear "
+        + "length ReadClearSample returns and hands out all sample.Size stored bytes: "
+        + "bento4-isma-iaec.mp4 track 1 sample 1 comes out as 5314 bytes (expected 5306, "
+        + "md5 c3b32a33...), the header length too long with stale bytes at the end; same for "
+        + "every isma/oma file")]
+    [TestCaseSource(nameof(WithDrmXml))]
+    public void Access_unit_reader_with_drm_xml_alone_gives_the_source(CorpusEntry entry)
+    {
+        var keyFile = GpacDrmKeyFile.Load(CorpusPaths.Resolve(entry.DrmXml!));
+        using var index = MovieIndex.Open(entry.FullPath);
+
+        var actual = ClearSamples.Hash(index, new KeyResolver(keyFile.ToKeyProvider()));
+
+        ClearSamples.AssertEqual(HeaderSchemeCases.Expected(entry), actual, entry.File);
+    }
+
+    [TestCaseSource(nameof(All))]
+    public void Cli_samples_with_track_keys_prints_the_source(CorpusEntry entry)
+    {
+        var (code, stdout, stderr) = CliRunner.Run(
+            ["samples", entry.FullPath, .. HeaderSchemeCases.ManifestKeyOptions(entry)]);
+
+        Assert.That(code, Is.Zero, stderr);
+        AssertCliSamplesMatchSource(entry, stdout);
+    }
+
+    [TestCaseSource(nameof(WithDrmXml))]
+    public void Cli_samples_with_keys_xml_alone_prints_the_source(CorpusEntry entry)
+    {
+        var (code, stdout, stderr) = CliRunner.Run("samples", entry.FullPath, "--keys-xml",
+            CorpusPaths.Resolve(entry.DrmXml!));
+
+        Assert.That(code, Is.Zero, stderr);
+        AssertCliSamplesMatchSource(entry, stdout);
+    }
+
+    [TestCaseSource(nameof(All))]
+    public void Clear_samples_are_shorter_than_stored_ones_by_their_header(CorpusEntry entry)
+    {
+        using var index = MovieIndex.Open(entry.FullPath);
+        using var decryptor = new SampleDecryptor(index,
+            new KeyResolver(HeaderSchemeCases.ManifestKeys(entry)));
+        foreach (var track in index.Tracks)
+        {
+            var buffer = new byte[track.Samples.MaxSampleSize];
+            for (var i = 0; i < track.Samples.Count; i++)
+            {
+                var clear = decryptor.ReadClearSample(track, i, buffer);
+                Assert.That(clear, Is.LessThan(track.Samples[i].Size),
+                    $"{entry.File} track {track.TrackId} sample {i + 1}");
+            }
+        }
+    }
+
+    /// <summary>Per stream, (clear length, MD5) from <see cref="SampleDecryptor"/>.</summary>
+    internal static Dictionary<int, List<(int Size, string Md5)>> HashWithSampleDecryptor(
+        MovieIndex index, KeyResolver keys)
+    {
+        using var decryptor = new SampleDecryptor(index, keys);
+        var streams = new Dictionary<int, List<(int, string)>>();
+        for (var t = 0; t < index.Tracks.Count; t++)
+        {
+            var track = index.Tracks[t];
+            var buffer = new byte[track.Samples.MaxSampleSize];
+            var hashes = new List<(int, string)>();
+            for (var i = 0; i < track.Samples.Count; i++)
+            {
+                var size = decryptor.ReadClearSample(track, i, buffer);
+                hashes.Add((size, HeaderSchemeCases.Md5(buffer.AsSpan(0, size))));
+            }
+
+            streams[t] = hashes;
+        }
+
+        return streams;
+    }
+
+    private static void AssertCliSamplesMatchSource(CorpusEntry entry, string stdout)
+    {
+        var expected = HeaderSchemeCases.Expected(entry);
+        var rows = CliRunner.ParseSamples(stdout);
+        var trackIds = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Select(line => uint.Parse(line.Split('\t')[0],
+                System.Globalization.CultureInfo.InvariantCulture))
+            .Distinct().ToList();
+        using var index = MovieIndex.Open(entry.FullPath);
+
+        Assert.That(trackIds, Is.EqualTo(index.Tracks.Select(t => t.TrackId)),
+            $"{entry.File}: tracks in file order, each in one run");
+        for (var t = 0; t < index.Tracks.Count; t++)
+        {
+            var got = rows[index.Tracks[t].TrackId];
+            Assert.That(got.Select(r => r.Number),
+                Is.EqualTo(Enumerable.Range(1, expected[t].Count)),
+                $"{entry.File}: sample numbers of track {index.Tracks[t].TrackId}");
+            Assert.That(got.Select(r => (r.Size, r.Md5)), Is.EqualTo(expected[t]),
+                $"{entry.File}: (size, md5) of track {index.Tracks[t].TrackId}");
+        }
+    }
+}

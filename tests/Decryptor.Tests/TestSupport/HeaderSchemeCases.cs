@@ -1,0 +1,75 @@
+using Decryptor.Index;
+using Decryptor.Keys;
+
+namespace Decryptor.Tests.TestSupport;
+
+/// <summary>
+/// The corpus entries whose samples carry a header (ISMACryp, OMA DRM PDCF), their per-track
+/// keys, and the hashes they must decrypt to.
+/// </summary>
+public static class HeaderSchemeCases
+{
+    private static readonly HashSet<string> Schemes = ["isma", "oma-pdcf-cbc", "oma-pdcf-ctr"];
+
+    public static IEnumerable<CorpusEntry> All =>
+        CorpusManifest.Default.Entries.Where(e => Schemes.Contains(e.Scheme));
+
+    public static IEnumerable<CorpusEntry> IsmaCryp => All.Where(e => e.Scheme == "isma");
+
+    public static IEnumerable<CorpusEntry> WithDrmXml => All.Where(e => e.DrmXml is not null);
+
+    /// <summary>Every track key (with its salt, if any) the manifest gives for an entry.</summary>
+    public static StaticKeyProvider ManifestKeys(CorpusEntry entry)
+    {
+        var provider = new StaticKeyProvider();
+        foreach (var track in entry.Tracks)
+        {
+            provider.AddTrackKey(track.TrackId, track.ToContentKey());
+        }
+
+        return provider;
+    }
+
+    /// <summary>`--track-key TRACK_ID:KEY[:SALT]` for every track, as a user types them.</summary>
+    public static IEnumerable<string> ManifestKeyOptions(CorpusEntry entry) =>
+        entry.Tracks.SelectMany(t => new[]
+        {
+            "--track-key",
+            t.Salt is null ? $"{t.TrackId}:{t.Key}" : $"{t.TrackId}:{t.Key}:{t.Salt}",
+        });
+
+    public static Dictionary<int, List<(int Size, string Md5)>> Expected(CorpusEntry entry) =>
+        CorpusCases.Expected(entry);
+
+    /// <summary>
+    /// The hashes of what the ISMACryp access-unit decryptor hands out: the raw Annex-B
+    /// payloads for GPAC `264b` tracks (alt_framemd5), the source samples for the others.
+    /// </summary>
+    public static List<(int Size, string Md5)> AccessUnitExpected(
+        CorpusEntry entry, MovieIndex index, int stream)
+    {
+        var track = index.Tracks[stream];
+        if (track.Protection?.OriginalFormat == Decryption.AnnexBSample.Format)
+        {
+            if (entry.AltFramemd5 is null)
+            {
+                throw new InvalidOperationException(
+                    $"{entry.File}: track {track.TrackId} is 264b but the entry has no "
+                    + "alt_framemd5.");
+            }
+
+            return FrameMd5.Load(CorpusPaths.Resolve(entry.AltFramemd5))[stream];
+        }
+
+        return Expected(entry)[stream];
+    }
+
+    /// <summary>The manifest's salt of a track (hex), as bytes, or null.</summary>
+    public static byte[]? ManifestSalt(CorpusEntry entry, uint trackId) =>
+        entry.Tracks.Single(t => t.TrackId == trackId).Salt is { } salt
+            ? Convert.FromHexString(salt)
+            : null;
+
+    public static string Md5(ReadOnlySpan<byte> data) =>
+        Convert.ToHexStringLower(System.Security.Cryptography.MD5.HashData(data));
+}
