@@ -115,8 +115,9 @@ public sealed class AccessUnitReader : IDisposable
     {
         var sample = track.Samples[index];
         var data = new byte[sample.Size];
-        _decryptor.ReadClearSample(track, index, data);
+        var length = _decryptor.ReadClearSample(track, index, data);
         return new AccessUnit(track.TrackId, sample.Number, sample.DecodeTime,
-            sample.PresentationTime, sample.Duration, track.Timescale, sample.IsSync, data);
+            sample.PresentationTime, sample.Duration, track.Timescale, sample.IsSync,
+            data.AsMemory(0, length));
     }
 }

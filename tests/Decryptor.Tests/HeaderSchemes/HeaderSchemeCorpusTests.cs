@@ -50,11 +50,6 @@ public sealed class HeaderSchemeCorpusTests
         ClearSamples.AssertEqual(HeaderSchemeCases.Expected(entry), actual, entry.File);
     }
 
-    [Ignore("BUG: AccessUnitReader.Read (plugin/Output/AccessUnitReader.cs) ignores the clear "
-        + "length ReadClearSample returns and hands out all sample.Size stored bytes: "
-        + "bento4-isma-iaec.mp4 track 1 sample 1 comes out as 5314 bytes (expected 5306, "
-        + "md5 c3b32a33...), the header length too long with stale bytes at the end; same for "
-        + "every isma/oma file")]
     [TestCaseSource(nameof(All))]
     public void Access_unit_reader_with_manifest_keys_gives_the_source(CorpusEntry entry)
     {
@@ -66,11 +61,6 @@ public sealed class HeaderSchemeCorpusTests
         ClearSamples.AssertEqual(HeaderSchemeCases.Expected(entry), actual, entry.File);
     }
 
-    [Ignore("BUG: AccessUnitReader.Read (plugin/Output/AccessUnitReader.cs) ignores the clear "
-        + "length ReadClearSample returns and hands out all sample.Size stored bytes: "
-        + "bento4-isma-iaec.mp4 track 1 sample 1 comes out as 5314 bytes (expected 5306, "
-        + "md5 c3b32a33...), the header length too long with stale bytes at the end; same for "
-        + "every isma/oma file")]
     [TestCaseSource(nameof(WithDrmXml))]
     public void Access_unit_reader_with_drm_xml_alone_gives_the_source(CorpusEntry entry)
     {

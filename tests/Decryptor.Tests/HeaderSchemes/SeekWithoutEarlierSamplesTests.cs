@@ -39,9 +39,6 @@ public sealed class SeekWithoutEarlierSamplesTests
     }
 
     [TestCaseSource(nameof(All))]
-    [Ignore("BUG: AccessUnitReader.ReadSample returns all sample.Size stored bytes instead of "
-        + "the clear length (see HeaderSchemeCorpusTests); e.g. bento4-isma-iaec.mp4 track 1 "
-        + "sample 1 is 5314 bytes instead of 5306")]
     public void Access_unit_reader_reads_only_the_target_sample(CorpusEntry entry)
     {
         var recording = new RecordingStream(File.OpenRead(entry.FullPath));
