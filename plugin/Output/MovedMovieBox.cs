@@ -18,10 +18,12 @@ internal readonly record struct MovedMovieBox(BoxHeader Old, long NewSize)
     /// <summary>Maps an offset of the original file (outside the old `moov`) to the view.</summary>
     public long Map(long offset) => offset >= Old.End ? offset + Delta : offset;
 
-    /// <summary>Whether <paramref name="size"/> bytes at <paramref name="offset"/> touch it.</summary>
+    /// <summary>
+    /// Whether <paramref name="size"/> bytes at <paramref name="offset"/> touch the old `moov`.
+    /// </summary>
     public bool Overlaps(long offset, long size) =>
         size > 0 && offset < Old.End && offset + size > Old.Offset;
 
-    /// <summary>Whether a four-byte patch at <paramref name="offset"/> lies inside the old box.</summary>
+    /// <summary>Whether a patch at <paramref name="offset"/> lies inside the old `moov`.</summary>
     public bool Contains(long offset) => offset >= Old.Offset && offset < Old.End;
 }

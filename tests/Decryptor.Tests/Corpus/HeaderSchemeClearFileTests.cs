@@ -186,6 +186,30 @@ public sealed class HeaderSchemeClearFileTests
         Assert.That(view.Length, Is.EqualTo(index.Source.Length));
     }
 
+    [Test]
+    public void Fragmented_header_scheme_file_is_refused_naming_moof()
+    {
+        var entry = CorpusManifest.Default.Entry("encrypted/bento4-isma-iaec.mp4");
+        var file = File.ReadAllBytes(entry.FullPath);
+
+        // A lone `moof` (ISO/IEC 14496-12 §8.8.4) holding only its `mfhd` makes it fragmented.
+        byte[] moof =
+        [
+            0, 0, 0, 24, (byte)'m', (byte)'o', (byte)'o', (byte)'f',
+            0, 0, 0, 16, (byte)'m', (byte)'f', (byte)'h', (byte)'d', 0, 0, 0, 0, 0, 0, 0, 1,
+        ];
+        using var index = MovieIndex.Open(new SourceStream(new MemoryStream([.. file, .. moof])));
+        using var decryptor = new SampleDecryptor(index,
+            new KeyResolver(CorpusCases.ManifestTrackKeys(entry)));
+
+        var error = Assert.Throws<Mp4NotSupportedException>(
+            () => ClearMovieView.Open(index, decryptor).Dispose())!;
+
+        Assert.That(error.Box, Is.EqualTo("moof"));
+        Assert.That(error.Offset, Is.EqualTo(file.Length));
+        Assert.That(error.Message, Does.Contain("iAEC").And.Contain("fragmented"));
+    }
+
     private static void AssertClearFileIsSource(CorpusEntry entry, string output)
     {
         // No keys at all: the written file must hold no protection any more.

@@ -37,7 +37,7 @@ public static class CorpusCases
         return provider;
     }
 
-    /// <summary>The manifest's per-track keys (with their salts), for schemes without KIDs.</summary>
+    /// <summary>The manifest's per-track keys and salts, for schemes without KIDs.</summary>
     public static StaticKeyProvider ManifestTrackKeys(CorpusEntry entry)
     {
         var provider = new StaticKeyProvider();
