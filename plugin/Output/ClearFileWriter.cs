@@ -32,7 +32,7 @@ public static class ClearFileWriter
         try
         {
             using (var decryptor = new SampleDecryptor(index, keys, logger))
-            using (var view = new ClearMp4Stream(index, decryptor))
+            using (var view = ClearMovieView.Open(index, decryptor))
             using (var output = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write,
                 FileShare.None, 1, FileOptions.SequentialScan))
             {

@@ -17,7 +17,7 @@ public sealed class ClearMp4Stream : ReadOnlySeekableStream
     private readonly SampleDecryptor _decryptor;
     private readonly bool _ownsDecryptor;
     private readonly ProtectedSampleMap _samples;
-    private readonly ClearViewPatch[] _patches;
+    private readonly ClearViewPatchSet _patches;
 
     // The clear bytes of the last sample that a read window cut, for the next window.
     private byte[] _cut = [];
@@ -29,7 +29,7 @@ public sealed class ClearMp4Stream : ReadOnlySeekableStream
         _decryptor = decryptor;
         _ownsDecryptor = ownsDecryptor;
         _samples = ProtectedSampleMap.Build(index);
-        _patches = [.. index.ClearViewPatches];
+        _patches = new ClearViewPatchSet(index.ClearViewPatches);
     }
 
     public override long Length => _index.Source.Length;
@@ -44,7 +44,7 @@ public sealed class ClearMp4Stream : ReadOnlySeekableStream
 
         var count = _index.Source.ReadAtMost(position, buffer);
         var window = buffer[..count];
-        ApplyPatches(position, window);
+        _patches.Apply(position, window);
         DecryptSamples(position, window);
         Position = position + count;
         return count;
@@ -58,44 +58,6 @@ public sealed class ClearMp4Stream : ReadOnlySeekableStream
         }
 
         base.Dispose(disposing);
-    }
-
-    private void ApplyPatches(long start, Span<byte> window)
-    {
-        var end = start + window.Length;
-        Span<byte> type = stackalloc byte[4];
-        var i = FirstPatchEndingAfter(start);
-        for (; i < _patches.Length && _patches[i].Offset < end; i++)
-        {
-            _patches[i].NewType.Write(type);
-            for (var k = 0; k < 4; k++)
-            {
-                var at = _patches[i].Offset + k - start;
-                if (at >= 0 && at < window.Length)
-                {
-                    window[(int)at] = type[k];
-                }
-            }
-        }
-    }
-
-    private int FirstPatchEndingAfter(long start)
-    {
-        int low = 0, high = _patches.Length;
-        while (low < high)
-        {
-            var mid = (low + high) >>> 1;
-            if (_patches[mid].Offset + 4 <= start)
-            {
-                low = mid + 1;
-            }
-            else
-            {
-                high = mid;
-            }
-        }
-
-        return low;
     }
 
     private void DecryptSamples(long start, Span<byte> window)

@@ -56,7 +56,7 @@ public sealed class MutatedFileTests
             }
 
             using var decryptor = new Decryption.SampleDecryptor(index, resolver);
-            using var view = new ClearMp4Stream(index, decryptor);
+            using var view = ClearMovieView.Open(index, decryptor);
             view.CopyTo(Stream.Null);
             return null;
         }

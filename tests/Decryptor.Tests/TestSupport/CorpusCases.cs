@@ -14,6 +14,11 @@ public static class CorpusCases
     public static IEnumerable<CorpusEntry> CommonEncryptionWithDrmXml =>
         CommonEncryption.Where(e => e.DrmXml is not null);
 
+    /// <summary>ISMACryp and OMA PDCF entries: samples carry a header, keys go per track.</summary>
+    public static IEnumerable<CorpusEntry> HeaderScheme =>
+        CorpusManifest.Default.Entries.Where(e => e.Scheme is "isma" or "oma-pdcf-cbc"
+            or "oma-pdcf-ctr");
+
     public static IEnumerable<CorpusEntry> CommonEncryptionFragmented =>
         CommonEncryption.Where(e => e.Fragmented);
 
@@ -31,6 +36,26 @@ public static class CorpusCases
 
         return provider;
     }
+
+    /// <summary>The manifest's per-track keys and salts, for schemes without KIDs.</summary>
+    public static StaticKeyProvider ManifestTrackKeys(CorpusEntry entry)
+    {
+        var provider = new StaticKeyProvider();
+        foreach (var track in entry.Tracks)
+        {
+            provider.AddTrackKey(track.TrackId, track.ToContentKey());
+        }
+
+        return provider;
+    }
+
+    /// <summary>`--track-key TRACK_ID:KEY[:SALT]` for every track of an entry.</summary>
+    public static IEnumerable<string> ManifestTrackKeyOptions(CorpusEntry entry) =>
+        entry.Tracks.SelectMany(t => new[]
+        {
+            "--track-key",
+            t.Salt is null ? $"{t.TrackId}:{t.Key}" : $"{t.TrackId}:{t.Key}:{t.Salt}",
+        });
 
     /// <summary>The key options of the CLI for an entry, as a user would type them.</summary>
     public static IEnumerable<string> ManifestKeyOptions(CorpusEntry entry) =>
