@@ -158,7 +158,8 @@ public sealed class HeaderSchemeClearFileTests
         {
             using (var index = MovieIndex.Open(entry.FullPath))
             {
-                Assert.That(index.Tracks[0].CodecFormat, Is.EqualTo(AnnexBSample.Format));
+                Assert.That(index.Tracks[0].Protection!.OriginalFormat,
+                    Is.EqualTo(AnnexBSample.Format));
                 ClearFileWriter.Write(index,
                     new KeyResolver(CorpusCases.ManifestTrackKeys(entry)), output);
             }
