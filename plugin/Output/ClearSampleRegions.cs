@@ -63,24 +63,8 @@ internal sealed class ClearSampleRegions
     }
 
     /// <summary>The first region whose bytes end after <paramref name="offset"/>.</summary>
-    public int FirstEndingAfter(long offset)
-    {
-        int low = 0, high = _regions.Length;
-        while (low < high)
-        {
-            var mid = (low + high) >>> 1;
-            if (_regions[mid].End <= offset)
-            {
-                low = mid + 1;
-            }
-            else
-            {
-                high = mid;
-            }
-        }
-
-        return low;
-    }
+    public int FirstEndingAfter(long offset) =>
+        RangeSearch.FirstEndingAfter<Region>(_regions, offset, r => r.End);
 
     private static Region? RegionOf(Track track, int i, in Sample sample,
         ClearSampleLayout? layout, MovedMovieBox moved)

@@ -30,22 +30,6 @@ internal sealed class ClearViewPatchSet(IEnumerable<ClearViewPatch> patches)
         }
     }
 
-    private int FirstEndingAfter(long start)
-    {
-        int low = 0, high = _patches.Length;
-        while (low < high)
-        {
-            var mid = (low + high) >>> 1;
-            if (_patches[mid].Offset + 4 <= start)
-            {
-                low = mid + 1;
-            }
-            else
-            {
-                high = mid;
-            }
-        }
-
-        return low;
-    }
+    private int FirstEndingAfter(long start) =>
+        RangeSearch.FirstEndingAfter<ClearViewPatch>(_patches, start, p => p.Offset + 4);
 }

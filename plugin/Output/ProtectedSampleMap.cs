@@ -63,22 +63,6 @@ internal sealed class ProtectedSampleMap
     }
 
     /// <summary>The first entry whose bytes end after <paramref name="offset"/>.</summary>
-    public int FirstEndingAfter(long offset)
-    {
-        int low = 0, high = _entries.Length;
-        while (low < high)
-        {
-            var mid = (low + high) >>> 1;
-            if (_entries[mid].End <= offset)
-            {
-                low = mid + 1;
-            }
-            else
-            {
-                high = mid;
-            }
-        }
-
-        return low;
-    }
+    public int FirstEndingAfter(long offset) =>
+        RangeSearch.FirstEndingAfter<(long, long End, Track, int)>(_entries, offset, e => e.End);
 }

@@ -9,34 +9,19 @@ namespace Decryptor.Tests.TestSupport;
 /// </summary>
 public static class HeaderSchemeCases
 {
-    private static readonly HashSet<string> Schemes = ["isma", "oma-pdcf-cbc", "oma-pdcf-ctr"];
-
-    public static IEnumerable<CorpusEntry> All =>
-        CorpusManifest.Default.Entries.Where(e => Schemes.Contains(e.Scheme));
+    public static IEnumerable<CorpusEntry> All => CorpusCases.HeaderScheme;
 
     public static IEnumerable<CorpusEntry> IsmaCryp => All.Where(e => e.Scheme == "isma");
 
     public static IEnumerable<CorpusEntry> WithDrmXml => All.Where(e => e.DrmXml is not null);
 
     /// <summary>Every track key (with its salt, if any) the manifest gives for an entry.</summary>
-    public static StaticKeyProvider ManifestKeys(CorpusEntry entry)
-    {
-        var provider = new StaticKeyProvider();
-        foreach (var track in entry.Tracks)
-        {
-            provider.AddTrackKey(track.TrackId, track.ToContentKey());
-        }
-
-        return provider;
-    }
+    public static StaticKeyProvider ManifestKeys(CorpusEntry entry) =>
+        CorpusCases.ManifestTrackKeys(entry);
 
     /// <summary>`--track-key TRACK_ID:KEY[:SALT]` for every track, as a user types them.</summary>
     public static IEnumerable<string> ManifestKeyOptions(CorpusEntry entry) =>
-        entry.Tracks.SelectMany(t => new[]
-        {
-            "--track-key",
-            t.Salt is null ? $"{t.TrackId}:{t.Key}" : $"{t.TrackId}:{t.Key}:{t.Salt}",
-        });
+        CorpusCases.ManifestTrackKeyOptions(entry);
 
     public static Dictionary<int, List<(int Size, string Md5)>> Expected(CorpusEntry entry) =>
         CorpusCases.Expected(entry);
