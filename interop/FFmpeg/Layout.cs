@@ -13,6 +13,7 @@ internal static class Layout
     public const int AVFormatContext_duration = 72;
 
     public const int AVStream_index = 0;
+    public const int AVStream_id = 4;
     public const int AVStream_time_base = 16;
     public const int AVStream_codecpar = 208;
 

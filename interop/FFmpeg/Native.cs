@@ -100,6 +100,15 @@ internal static unsafe partial class Native
     [LibraryImport(AvCodec)]
     public static partial nint av_packet_get_side_data(nint pkt, int type, out nuint size);
 
+    [LibraryImport(AvCodec)]
+    public static partial int av_packet_make_writable(nint pkt);
+
+    [LibraryImport(AvCodec)]
+    public static partial int av_new_packet(nint pkt, int size);
+
+    [LibraryImport(AvCodec)]
+    public static partial int av_packet_add_side_data(nint pkt, int type, nint data, nuint size);
+
     // libavutil
     [LibraryImport(AvUtil)]
     public static partial uint avutil_version();
@@ -138,4 +147,11 @@ internal static unsafe partial class Native
 
     [LibraryImport(AvUtil)]
     public static partial void av_encryption_info_free(nint info);
+
+    [LibraryImport(AvUtil)]
+    public static partial nint av_encryption_info_alloc(uint subsampleCount, uint keyIdSize,
+        uint ivSize);
+
+    [LibraryImport(AvUtil)]
+    public static partial nint av_encryption_info_add_side_data(nint info, out nuint sideDataSize);
 }
