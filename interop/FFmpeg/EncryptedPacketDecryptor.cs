@@ -38,6 +38,7 @@ public sealed class EncryptedPacketDecryptor : IDisposable
 
     private readonly KeyResolver _keys;
     private readonly IReadOnlyList<ProtectionSystemHeader> _protectionSystemHeaders;
+    private readonly SampleGroupEncryption? _sampleGroups;
     private readonly Dictionary<KeyId, AesContext> _contexts = [];
     private readonly List<SubsampleEntry> _subsamples = [];
     private bool _disposed;
@@ -47,12 +48,19 @@ public sealed class EncryptedPacketDecryptor : IDisposable
     /// The file's `pssh` boxes, passed to license-based providers. FFmpeg 5.1 drops a `pssh`
     /// that follows `mvhd`, so the application parses them itself (DESIGN.md).
     /// </param>
+    /// <param name="sampleGroups">
+    /// The file's `seig` groups, for key rotation: FFmpeg 5.1 ignores them and names the `tenc`
+    /// KID on every packet. Without them a rotated sample is decrypted with the wrong key.
+    /// </param>
     public EncryptedPacketDecryptor(
-        KeyResolver keys, IReadOnlyList<ProtectionSystemHeader>? protectionSystemHeaders = null)
+        KeyResolver keys,
+        IReadOnlyList<ProtectionSystemHeader>? protectionSystemHeaders = null,
+        SampleGroupEncryption? sampleGroups = null)
     {
         ArgumentNullException.ThrowIfNull(keys);
         _keys = keys;
         _protectionSystemHeaders = protectionSystemHeaders ?? [];
+        _sampleGroups = sampleGroups is { IsEmpty: false } ? sampleGroups : null;
     }
 
     /// <summary>
@@ -102,6 +110,20 @@ public sealed class EncryptedPacketDecryptor : IDisposable
             return false;
         }
 
+        KeyId? groupKid = null;
+        var position = Unsafe.ReadUnaligned<long>((byte*)avPacket + Layout.AVPacket_pos);
+        if (_sampleGroups is not null
+            && _sampleGroups.TryGet(trackId, position, out var isProtected, out var kid))
+        {
+            // §6: a `seig` entry with isProtected 0 leaves its samples clear.
+            if (!isProtected)
+            {
+                return false;
+            }
+
+            groupKid = kid;
+        }
+
         var info = Native.av_encryption_info_get_side_data((byte*)sideData, sideDataSize);
         if (info == 0)
         {
@@ -117,7 +139,7 @@ public sealed class EncryptedPacketDecryptor : IDisposable
             var data = Unsafe.ReadUnaligned<nint>((byte*)avPacket + Layout.AVPacket_data);
             var size = Unsafe.ReadUnaligned<int>((byte*)avPacket + Layout.AVPacket_size);
             var sample = data == 0 ? [] : new Span<byte>((void*)data, size);
-            DecryptSample(new AVEncryptionInfoView(info), trackId, sample);
+            DecryptSample(new AVEncryptionInfoView(info), trackId, sample, groupKid);
         }
         finally
         {
@@ -143,8 +165,12 @@ public sealed class EncryptedPacketDecryptor : IDisposable
         _contexts.Clear();
     }
 
-    /// <summary>Checks <paramref name="info"/> against the sample, then decrypts it.</summary>
-    internal void DecryptSample(AVEncryptionInfoView info, uint trackId, Span<byte> sample)
+    /// <summary>
+    /// Checks <paramref name="info"/> against the sample, then decrypts it with the key of
+    /// <paramref name="groupKid"/> when a `seig` group names one, else of the side data's KID.
+    /// </summary>
+    internal void DecryptSample(
+        AVEncryptionInfoView info, uint trackId, Span<byte> sample, KeyId? groupKid = null)
     {
         var scheme = info.Scheme;
         var cipher = CipherOf(scheme, trackId);
@@ -169,7 +195,7 @@ public sealed class EncryptedPacketDecryptor : IDisposable
 
         var pattern = PatternOf(info, cipher, trackId);
         var subsamples = SubsamplesOf(info, trackId, sample.Length);
-        var key = KeyFor(trackId, scheme, KeyId.Read(keyId));
+        var key = KeyFor(trackId, scheme, groupKid ?? KeyId.Read(keyId));
         CommonEncryptionCipher.DecryptSample(key, cipher, iv, subsamples, pattern, sample);
     }
 

@@ -28,6 +28,7 @@ internal static class Layout
     public const int AVPacket_size = 32;
     public const int AVPacket_stream_index = 36;
     public const int AVPacket_flags = 40;
+    public const int AVPacket_pos = 72;
 
     public const int AVFrame_data = 0;
     public const int AVFrame_linesize = 64;

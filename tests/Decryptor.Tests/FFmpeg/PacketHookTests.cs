@@ -1,0 +1,210 @@
+using System.Security.Cryptography;
+using Decryptor.Interop.FFmpeg;
+using Decryptor.Keys;
+using Decryptor.Tests.TestSupport;
+using NUnit.Framework;
+
+namespace Decryptor.Tests.FFmpeg;
+
+/// <summary>
+/// libavformat demuxes each protected corpus file without a key, and
+/// <see cref="EncryptedPacketDecryptor"/> turns its packets back into the source's, stream by
+/// stream (FFmpeg may interleave the streams differently from the source's framemd5).
+/// </summary>
+[TestFixture]
+[Parallelizable(ParallelScope.All)]
+public sealed class PacketHookTests
+{
+    /// <summary>What FFmpeg 5.1's mov demuxer does with a file it does not demux to the end.</summary>
+    public enum Limitation
+    {
+        /// <summary>av_read_frame fails with AVERROR_INVALIDDATA part way through.</summary>
+        StopsMidStream,
+
+        /// <summary>FFmpeg reads every packet but attaches no encryption side data.</summary>
+        NoEncryptionInfo,
+
+        /// <summary>avformat_open_input fails.</summary>
+        CannotOpen,
+    }
+
+    /// <summary>Files FFmpeg 5.1 demuxes to the end, with encryption side data on each packet.</summary>
+    private static readonly string[] FullyDemuxed =
+    [
+        "encrypted/ffmpeg-cenc.mp4",
+        "encrypted/gpac-cenc.mp4",
+        "encrypted/gpac-cbc1.mp4",
+        "encrypted/gpac-cbcs.mp4",
+        "encrypted/gpac-cenc-keyroll.mp4",
+        "encrypted/gpac-hevc-cbcs.mp4",
+    ];
+
+    private const string FragmentReason =
+        "FFmpeg 5.1 logs 'Incorrect number of samples in encryption info' at the second "
+        + "fragment (its fragmented encryption support is incomplete, DESIGN.md)";
+
+    private const string PiffReason =
+        "schm 'piff' with the PIFF uuid boxes is not CENC to FFmpeg 5.1: no side data, packets "
+        + "stay encrypted";
+
+    /// <summary>The CENC-family files FFmpeg 5.1 cannot demux in full, measured here.</summary>
+    private static readonly Dictionary<string, (Limitation Kind, string Reason)> Limitations =
+        new()
+        {
+            ["encrypted/bento4-cenc-frag.mp4"] = (Limitation.StopsMidStream, FragmentReason),
+            ["encrypted/bento4-cbc1-frag.mp4"] = (Limitation.StopsMidStream, FragmentReason),
+            ["encrypted/bento4-cens-frag.mp4"] = (Limitation.StopsMidStream, FragmentReason),
+            ["encrypted/bento4-cbcs-frag.mp4"] = (Limitation.StopsMidStream, FragmentReason),
+            ["encrypted/bento4-cenc-piffcompat-frag.mp4"] =
+                (Limitation.StopsMidStream, FragmentReason),
+            ["encrypted/bento4-hevc-cenc-frag.mp4"] = (Limitation.StopsMidStream, FragmentReason),
+            ["encrypted/gpac-cenc-frag.mp4"] = (Limitation.StopsMidStream, FragmentReason),
+            ["encrypted/gpac-cens-frag.mp4"] = (Limitation.StopsMidStream, FragmentReason),
+            ["encrypted/gpac-cbcs-frag.mp4"] = (Limitation.StopsMidStream, FragmentReason),
+            ["encrypted/bento4-piff-ctr-frag.mp4"] = (Limitation.NoEncryptionInfo, PiffReason),
+            ["encrypted/bento4-hevc-piff-cbc-frag.mp4"] =
+                (Limitation.NoEncryptionInfo, PiffReason),
+            ["encrypted/gpac-piff-frag.mp4"] = (Limitation.CannotOpen,
+                "FFmpeg 5.1 logs 'hit EOF while reading sub-sample encryption info' on its "
+                + "PIFF sample encryption box and refuses the header"),
+        };
+
+    private static IEnumerable<CorpusEntry> Demuxable =>
+        CorpusCases.CommonEncryption.Where(e => FullyDemuxed.Contains(e.File));
+
+    private static IEnumerable<TestCaseData> Limited =>
+        CorpusCases.CommonEncryption
+            .Where(e => Limitations.ContainsKey(e.File))
+            .Select(e => new TestCaseData(e, Limitations[e.File].Kind)
+                .SetArgDisplayNames(e.File, Limitations[e.File].Kind.ToString()));
+
+    [OneTimeSetUp]
+    public void RequireFFmpeg()
+    {
+        if (!FFmpegLibraries.IsAvailable)
+        {
+            Assert.Ignore("FFmpeg 5.1 libraries missing: apt-get install -y ffmpeg");
+        }
+    }
+
+    [Test]
+    public void Every_common_encryption_entry_is_either_demuxable_or_a_listed_limitation()
+    {
+        var files = CorpusCases.CommonEncryption.Select(e => e.File).ToHashSet();
+
+        Assert.That(FullyDemuxed.Intersect(Limitations.Keys), Is.Empty);
+        Assert.That(FullyDemuxed.Concat(Limitations.Keys), Is.EquivalentTo(files));
+    }
+
+    [TestCaseSource(nameof(Demuxable))]
+    public void Hooked_packets_equal_source(CorpusEntry entry)
+    {
+        var expected = CorpusCases.Expected(entry);
+
+        var (actual, encrypted) = ReadAll(entry, out var failure);
+
+        Assert.That(failure, Is.Null, $"{entry.File}: {failure?.Message}");
+        Assert.That(encrypted, Is.EqualTo(expected.Values.Sum(s => s.Count)),
+            "every packet carried encryption side data");
+        AssertStreams(expected, actual, entry.File, prefixOnly: false);
+    }
+
+    [TestCaseSource(nameof(Limited))]
+    public void Listed_limitation_is_what_ffmpeg_does(CorpusEntry entry, Limitation kind)
+    {
+        var expected = CorpusCases.Expected(entry);
+
+        if (kind == Limitation.CannotOpen)
+        {
+            Assert.Throws<FFmpegException>(() => new ProtectedFileDemuxer(entry.FullPath).Dispose());
+            return;
+        }
+
+        var (actual, encrypted) = ReadAll(entry, out var failure);
+
+        if (kind == Limitation.NoEncryptionInfo)
+        {
+            Assert.That(failure, Is.Null);
+            Assert.That(encrypted, Is.Zero);
+            return;
+        }
+
+        // What FFmpeg does deliver before it stops decrypts to the source.
+        Assert.That(failure, Is.TypeOf<FFmpegException>());
+        Assert.That(((FFmpegException)failure!).Call, Is.EqualTo("av_read_frame"));
+        Assert.That(encrypted, Is.Positive);
+        AssertStreams(expected, actual, entry.File, prefixOnly: true);
+    }
+
+    [Test]
+    public void Key_rotation_file_asks_for_several_kids()
+    {
+        var entry = CorpusManifest.Default.Entry("gpac-cenc-keyroll.mp4");
+        var kids = new HashSet<KeyId>();
+        var manifest = CorpusCases.ManifestKeys(entry);
+        var provider = new DelegateKeyProvider(request =>
+        {
+            kids.Add(request.KeyId!.Value);
+            return manifest.TryGetKey(request, out var key) ? key : null;
+        });
+
+        using var decryptor = new EncryptedPacketDecryptor(new KeyResolver(provider),
+            sampleGroups: SampleGroupEncryption.FromFile(entry.FullPath));
+        using var demuxer = new ProtectedFileDemuxer(entry.FullPath);
+        _ = demuxer.ReadPackets(decryptor).Count();
+
+        Assert.That(kids, Has.Count.GreaterThan(entry.Tracks.Count));
+    }
+
+    private static (Dictionary<int, List<(int Size, string Md5)>> Streams, int Encrypted)
+        ReadAll(CorpusEntry entry, out Exception? failure)
+    {
+        var streams = new Dictionary<int, List<(int, string)>>();
+        var encrypted = 0;
+        failure = null;
+
+        using var decryptor = new EncryptedPacketDecryptor(
+            new KeyResolver(CorpusCases.ManifestKeys(entry)),
+            sampleGroups: SampleGroupEncryption.FromFile(entry.FullPath));
+        using var demuxer = new ProtectedFileDemuxer(entry.FullPath);
+        try
+        {
+            foreach (var packet in demuxer.ReadPackets(decryptor))
+            {
+                if (!streams.TryGetValue(packet.StreamIndex, out var list))
+                {
+                    streams[packet.StreamIndex] = list = [];
+                }
+
+                list.Add((packet.Data.Length,
+                    Convert.ToHexStringLower(MD5.HashData(packet.Data))));
+                encrypted += packet.WasEncrypted ? 1 : 0;
+            }
+        }
+        catch (FFmpegException e)
+        {
+            failure = e;
+        }
+
+        return (streams, encrypted);
+    }
+
+    private static void AssertStreams(
+        Dictionary<int, List<(int Size, string Md5)>> expected,
+        Dictionary<int, List<(int Size, string Md5)>> actual,
+        string file,
+        bool prefixOnly)
+    {
+        if (!prefixOnly)
+        {
+            Assert.That(actual.Keys, Is.EquivalentTo(expected.Keys), $"{file}: streams");
+        }
+
+        foreach (var (stream, packets) in actual)
+        {
+            Assert.That(expected.ContainsKey(stream), $"{file}: unexpected stream {stream}");
+            var want = prefixOnly ? expected[stream].Take(packets.Count) : expected[stream];
+            Assert.That(packets, Is.EqualTo(want), $"{file}: stream {stream}");
+        }
+    }
+}
