@@ -22,7 +22,8 @@ internal readonly unsafe struct AVEncryptionInfoView(nint pointer)
     public ReadOnlySpan<byte> KeyId => Bytes(
         Layout.AVEncryptionInfo_key_id, Layout.AVEncryptionInfo_key_id_size);
 
-    public ReadOnlySpan<byte> Iv => Bytes(Layout.AVEncryptionInfo_iv, Layout.AVEncryptionInfo_iv_size);
+    public ReadOnlySpan<byte> Iv =>
+        Bytes(Layout.AVEncryptionInfo_iv, Layout.AVEncryptionInfo_iv_size);
 
     public uint SubsampleCount => Read<uint>(Layout.AVEncryptionInfo_subsample_count);
 

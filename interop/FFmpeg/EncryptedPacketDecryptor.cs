@@ -69,7 +69,9 @@ public sealed class EncryptedPacketDecryptor : IDisposable
     /// <param name="packet">A packet filled by av_read_frame.</param>
     /// <param name="trackId">The track the packet belongs to (AVStream.id for MP4).</param>
     /// <returns>True when the packet was decrypted, false when it had no encryption info.</returns>
-    /// <exception cref="EncryptedPacketException">The side data does not fit the packet.</exception>
+    /// <exception cref="EncryptedPacketException">
+    /// The side data does not fit the packet.
+    /// </exception>
     /// <exception cref="ContentKeyNotFoundException">No provider knows the KID's key.</exception>
     public bool Decrypt(AVPacketHandle packet, uint trackId)
     {
