@@ -5,11 +5,14 @@ set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
 
-# FFmpeg reads the decrypted files back in the tests and decodes them in the demo.
-if ! command -v ffmpeg >/dev/null 2>&1; then
+# FFmpeg decodes in the player and reads decrypted files back in the tests; its headers, gcc
+# and pkg-config let a test check the struct offsets the FFmpeg binding mirrors.
+if ! command -v ffmpeg >/dev/null 2>&1 || ! command -v gcc >/dev/null 2>&1 \
+  || ! pkg-config --exists libavformat libavcodec libavutil 2>/dev/null; then
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq
-  apt-get install -y -qq --no-install-recommends ffmpeg >/dev/null
+  apt-get install -y -qq --no-install-recommends ffmpeg libavformat-dev libavcodec-dev \
+    libavutil-dev pkg-config gcc libc6-dev >/dev/null
 fi
 
 if ! command -v dotnet >/dev/null 2>&1; then
