@@ -27,7 +27,8 @@ public readonly unsafe struct DecodedFrame(nint frame)
 
     public long PacketDuration => *(long*)(frame + Layout.AVFrame_pkt_duration);
 
-    /// <summary>The picture's planes packed with no padding (align 1), as framemd5 hashes.</summary>
+    /// <summary>The picture's planes packed with no padding (align 1), as framemd5 hashes
+    /// them.</summary>
     public byte[] PackedImage()
     {
         var size = FFmpegError.Check(Native.av_image_get_buffer_size(Format, Width, Height, 1),

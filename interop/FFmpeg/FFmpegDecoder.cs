@@ -83,7 +83,7 @@ public sealed unsafe class FFmpegDecoder : IDisposable
         return frames;
     }
 
-    /// <summary>Forgets buffered frames, as after a seek; the decoder accepts packets again.</summary>
+    /// <summary>Forgets buffered frames, as after a seek; packets are accepted again.</summary>
     public void Reset()
     {
         Native.avcodec_flush_buffers(_codec.DangerousGetHandle());

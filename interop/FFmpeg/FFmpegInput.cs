@@ -20,10 +20,10 @@ public sealed unsafe class FFmpegInput : IDisposable
 
     public IReadOnlyList<FFmpegStreamInfo> Streams { get; private set; } = [];
 
-    /// <summary>The container's duration in seconds, or null when FFmpeg does not know it.</summary>
+    /// <summary>The container's duration in seconds, or null when unknown.</summary>
     public double? DurationSeconds { get; private set; }
 
-    /// <summary>The packet last read by <see cref="ReadPacket"/>; valid until the next call.</summary>
+    /// <summary>The packet last read by <see cref="ReadPacket"/>, until the next call.</summary>
     public nint Packet => _packet.DangerousGetHandle();
 
     public int PacketStreamIndex => *(int*)(Packet + Layout.AVPacket_stream_index);

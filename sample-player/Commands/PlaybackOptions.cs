@@ -6,7 +6,7 @@ public sealed record PlaybackOptions
     /// <summary>framemd5 lines of the first video stream, or null.</summary>
     public TextWriter? FrameMd5 { get; init; }
 
-    /// <summary>The video frame (from 0) to save as a PNG, with <see cref="SnapshotPath"/>.</summary>
+    /// <summary>The video frame (from 0) to save as <see cref="SnapshotPath"/>.</summary>
     public int? SnapshotFrame { get; init; }
 
     public string? SnapshotPath { get; init; }
