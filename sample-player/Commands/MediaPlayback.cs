@@ -24,6 +24,13 @@ public static class MediaPlayback
                 decoders[stream.Index] = new FFmpegDecoder(stream);
             }
 
+            // A file cut inside its moov may open with no stream: nothing would play.
+            if (decoders.Count == 0)
+            {
+                throw new FFmpegException(
+                    "avformat_find_stream_info: no audio or video stream to play");
+            }
+
             return Run(input, decoders, options);
         }
         finally
