@@ -37,6 +37,7 @@ public sealed class ResourceTests
         GC.WaitForPendingFinalizers();
         var growth = ResidentKiB() - before;
 
+        TestContext.Out.WriteLine($"VmRSS grew by {growth} KiB over {Cycles} cycles");
         Assert.That(growth, Is.LessThan(AllowedGrowthKiB), $"VmRSS grew by {growth} KiB");
     }
 
