@@ -67,7 +67,15 @@ public sealed unsafe class FFmpegDecoder : IDisposable
             var sent = Native.avcodec_send_packet(context, packet);
 
             // EAGAIN: the decoder wants its frames taken before it accepts more input.
-            frames += ReceiveAll(onFrame);
+            var received = ReceiveAll(onFrame);
+            frames += received;
+            if (sent == Native.AVERROR_EAGAIN && received == 0)
+            {
+                // It holds output yet gave none: resending would loop forever.
+                DecodeErrors++;
+                break;
+            }
+
             if (sent != Native.AVERROR_EAGAIN)
             {
                 if (sent < 0 && sent != Native.AVERROR_EOF)

@@ -37,6 +37,22 @@ public sealed class PlayCorpusTests
     }
 
     [Test]
+    public void ALoneSegmentPlaysWithItsInit()
+    {
+        var entry = CorpusManifest.Default.Entry("bento4-cenc-frag.mp4");
+
+        // Bento4 alternates video and audio fragments: the third is the second video one.
+        using var split = new SegmentSplitter(entry.FullPath, fragmentNumber: 3);
+
+        var (code, stdout, stderr) = CliRunner.Run(["play", split.SegmentPath, "--quiet",
+            "--init", split.InitPath, .. FFmpegCorpus.KeyOptions(entry)]);
+
+        Assert.That(code, Is.Zero, stderr);
+        Assert.That(stdout, Does.Match("video frames: [1-9][0-9]*\n"));
+        Assert.That(stdout, Does.Contain("decode errors: 0\n"));
+    }
+
+    [Test]
     public void AClearFilePlaysWithNoKeys()
     {
         var source = CorpusPaths.Resolve("sources/src-avc-aac.mp4");
