@@ -23,6 +23,8 @@ public static class Cli
         new InfoCommand(),
         new SamplesCommand(),
         new DecryptCommand(),
+        new PlayCommand(),
+        new DemoCommand(),
     }.ToDictionary(c => c.Name);
 
     public static int Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr)
@@ -30,7 +32,10 @@ public static class Cli
         ParsedArguments parsed;
         try
         {
-            var known = new HashSet<string>(KeyOptions.Names) { InitOption };
+            var known = new HashSet<string>(KeyOptions.Names.Concat(PlayCommand.OptionNames))
+            {
+                InitOption,
+            };
             parsed = ParsedArguments.Parse(args, known);
         }
         catch (UsageException e)

@@ -15,6 +15,10 @@ internal static class HelpText
         Input options:
           --init INIT_FILE                  FILE is a lone media segment and INIT_FILE its init
                                             segment; sample numbers count within the segment
+        Play options:
+          --frame-md5 OUT                   framemd5 lines of the first video stream's pictures
+          --snapshot N:FILE.png             video frame N (from 0) as a PNG
+          --backend ffmpeg                  the decoder (FFmpeg 5.1 is the only one)
         General:
           -v, --verbose                     diagnostics on stderr
           -q, --quiet                       no progress on stderr

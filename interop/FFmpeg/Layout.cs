@@ -39,6 +39,8 @@ internal static class Layout
     public const int AVFrame_key_frame = 120;
     public const int AVFrame_pts = 136;
     public const int AVFrame_best_effort_timestamp = 344;
+    public const int AVFrame_pkt_duration = 360;
+    public const int AVFrame_sample_rate = 208;
 
     public const int AVEncryptionInfo_scheme = 0;
     public const int AVEncryptionInfo_crypt_byte_block = 4;

@@ -22,6 +22,11 @@ internal static unsafe partial class Native
     public const int AV_PKT_DATA_ENCRYPTION_INFO = 25;
     public const int AV_LOG_QUIET = -8;
     public const int AV_LOG_ERROR = 16;
+    public const int AV_PIX_FMT_RGB24 = 2;
+    public const int SWS_BILINEAR = 2;
+    public const int SEEK_SET = 0;
+    public const int SEEK_CUR = 1;
+    public const int SEEK_END = 2;
 
     /// <summary>FFERRTAG('E','O','F',' ').</summary>
     public const int AVERROR_EOF = -541478725;
@@ -154,4 +159,16 @@ internal static unsafe partial class Native
 
     [LibraryImport(AvUtil)]
     public static partial nint av_encryption_info_add_side_data(nint info, out nuint sideDataSize);
+
+    // libswscale
+    [LibraryImport(SwScale)]
+    public static partial nint sws_getContext(int srcW, int srcH, int srcFormat, int dstW,
+        int dstH, int dstFormat, int flags, nint srcFilter, nint dstFilter, nint param);
+
+    [LibraryImport(SwScale)]
+    public static partial int sws_scale(nint c, nint srcSlice, nint srcStride, int srcSliceY,
+        int srcSliceH, byte** dst, int* dstStride);
+
+    [LibraryImport(SwScale)]
+    public static partial void sws_freeContext(nint swsContext);
 }
