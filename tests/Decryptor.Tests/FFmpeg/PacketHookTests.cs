@@ -74,7 +74,10 @@ public sealed class PacketHookTests
                 + "PIFF sample encryption box and refuses the header"),
         };
 
-    private static IEnumerable<CorpusEntry> Demuxable =>
+    private static IEnumerable<CorpusEntry> Demuxable => DemuxableEntries;
+
+    /// <summary>The entries FFmpeg 5.1 demuxes with correct encryption side data.</summary>
+    internal static IEnumerable<CorpusEntry> DemuxableEntries =>
         CorpusCases.CommonEncryption.Where(e => FullyDemuxed.Contains(e.File));
 
     private static IEnumerable<TestCaseData> Limited =>
