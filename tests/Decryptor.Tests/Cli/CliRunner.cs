@@ -1,3 +1,7 @@
+using Decryptor.Index;
+using Decryptor.Tests.TestSupport;
+using NUnit.Framework;
+
 namespace Decryptor.Tests.Cli;
 
 /// <summary>Runs the sample-player command line in-process and captures its output.</summary>
@@ -36,5 +40,32 @@ public static class CliRunner
         }
 
         return tracks;
+    }
+
+    /// <summary>
+    /// `samples` output matches the entry's source: tracks in file order, each in one run,
+    /// numbers from 1, and every (size, md5) equal to source_framemd5.
+    /// </summary>
+    public static void AssertSamplesMatchSource(CorpusEntry entry, string stdout)
+    {
+        var expected = CorpusCases.Expected(entry);
+        var rows = CliRunner.ParseSamples(stdout);
+        var trackIds = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Select(line => uint.Parse(line.Split('\t')[0],
+                System.Globalization.CultureInfo.InvariantCulture))
+            .Distinct().ToList();
+        using var index = MovieIndex.Open(entry.FullPath);
+
+        Assert.That(trackIds, Is.EqualTo(index.Tracks.Select(t => t.TrackId)),
+            $"{entry.File}: tracks in file order, each in one run");
+        for (var t = 0; t < index.Tracks.Count; t++)
+        {
+            var got = rows[index.Tracks[t].TrackId];
+            Assert.That(got.Select(r => r.Number),
+                Is.EqualTo(Enumerable.Range(1, expected[t].Count)),
+                $"{entry.File}: sample numbers of track {index.Tracks[t].TrackId}");
+            Assert.That(got.Select(r => (r.Size, r.Md5)), Is.EqualTo(expected[t]),
+                $"{entry.File}: (size, md5) of track {index.Tracks[t].TrackId}");
+        }
     }
 }

@@ -19,7 +19,7 @@ public sealed class SamplePlayerCliTests
             ["samples", entry.FullPath, .. CorpusCases.ManifestKeyOptions(entry)]);
 
         Assert.That(code, Is.Zero, stderr);
-        AssertSamplesMatchSource(entry, stdout);
+        CliRunner.AssertSamplesMatchSource(entry, stdout);
     }
 
     [TestCaseSource(nameof(WithDrmXml))]
@@ -29,7 +29,7 @@ public sealed class SamplePlayerCliTests
             CorpusPaths.Resolve(entry.DrmXml!));
 
         Assert.That(code, Is.Zero, stderr);
-        AssertSamplesMatchSource(entry, stdout);
+        CliRunner.AssertSamplesMatchSource(entry, stdout);
     }
 
     [TestCaseSource(nameof(All))]
@@ -46,7 +46,7 @@ public sealed class SamplePlayerCliTests
                 entry.File);
             var (again, stdout, _) = CliRunner.Run("samples", output);
             Assert.That(again, Is.Zero, "the clear file needs no key");
-            AssertSamplesMatchSource(entry, stdout);
+            CliRunner.AssertSamplesMatchSource(entry, stdout);
         }
         finally
         {
@@ -185,24 +185,5 @@ public sealed class SamplePlayerCliTests
                 }
             }
         }
-    }
-
-    private static void AssertSamplesMatchSource(CorpusEntry entry, string stdout)
-    {
-        var rows = CliRunner.ParseSamples(stdout);
-        var expected = CorpusCases.Expected(entry);
-        var trackOrder = rows.Keys.ToList();
-        Assert.That(trackOrder, Is.EqualTo(entry.Tracks.Select(t => t.TrackId)),
-            "tracks in file order");
-        var actual = trackOrder.Select((id, stream) => (stream,
-                rows[id].Select(r => (r.Size, r.Md5)).ToList()))
-            .ToDictionary(x => x.stream, x => x.Item2);
-        for (var t = 0; t < trackOrder.Count; t++)
-        {
-            Assert.That(rows[trackOrder[t]].Select(r => r.Number),
-                Is.EqualTo(Enumerable.Range(1, rows[trackOrder[t]].Count)), "numbers from 1");
-        }
-
-        ClearSamples.AssertEqual(expected, actual, entry.File);
     }
 }

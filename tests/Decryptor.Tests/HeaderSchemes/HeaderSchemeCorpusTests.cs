@@ -79,7 +79,7 @@ public sealed class HeaderSchemeCorpusTests
             ["samples", entry.FullPath, .. HeaderSchemeCases.ManifestKeyOptions(entry)]);
 
         Assert.That(code, Is.Zero, stderr);
-        AssertCliSamplesMatchSource(entry, stdout);
+        CliRunner.AssertSamplesMatchSource(entry, stdout);
     }
 
     [TestCaseSource(nameof(WithDrmXml))]
@@ -89,7 +89,7 @@ public sealed class HeaderSchemeCorpusTests
             CorpusPaths.Resolve(entry.DrmXml!));
 
         Assert.That(code, Is.Zero, stderr);
-        AssertCliSamplesMatchSource(entry, stdout);
+        CliRunner.AssertSamplesMatchSource(entry, stdout);
     }
 
     [TestCaseSource(nameof(All))]
@@ -131,28 +131,5 @@ public sealed class HeaderSchemeCorpusTests
         }
 
         return streams;
-    }
-
-    private static void AssertCliSamplesMatchSource(CorpusEntry entry, string stdout)
-    {
-        var expected = HeaderSchemeCases.Expected(entry);
-        var rows = CliRunner.ParseSamples(stdout);
-        var trackIds = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries)
-            .Select(line => uint.Parse(line.Split('\t')[0],
-                System.Globalization.CultureInfo.InvariantCulture))
-            .Distinct().ToList();
-        using var index = MovieIndex.Open(entry.FullPath);
-
-        Assert.That(trackIds, Is.EqualTo(index.Tracks.Select(t => t.TrackId)),
-            $"{entry.File}: tracks in file order, each in one run");
-        for (var t = 0; t < index.Tracks.Count; t++)
-        {
-            var got = rows[index.Tracks[t].TrackId];
-            Assert.That(got.Select(r => r.Number),
-                Is.EqualTo(Enumerable.Range(1, expected[t].Count)),
-                $"{entry.File}: sample numbers of track {index.Tracks[t].TrackId}");
-            Assert.That(got.Select(r => (r.Size, r.Md5)), Is.EqualTo(expected[t]),
-                $"{entry.File}: (size, md5) of track {index.Tracks[t].TrackId}");
-        }
     }
 }
