@@ -61,8 +61,5 @@ public sealed class ContentKey
 
     public bool HasSalt => _salt is not null;
 
-    /// <summary>A copy of this key with a salt, for keys whose salt is found elsewhere.</summary>
-    public ContentKey WithSalt(ReadOnlySpan<byte> salt) => new(_key, salt);
-
     public override string ToString() => HasSalt ? "ContentKey(***, salt ***)" : "ContentKey(***)";
 }

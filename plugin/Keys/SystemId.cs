@@ -13,7 +13,6 @@ public readonly record struct SystemId(ulong High, ulong Low)
     public static readonly SystemId Marlin = Parse("5e629af538da4063897797ffbd9902d4");
     public static readonly SystemId Nagra = Parse("adb41c242dbf4a6d958b4457c0d27b95");
     public static readonly SystemId PrimeTime = Parse("f239e769efa348509c16a903c6932efb");
-    public static readonly SystemId CommonPsshW3C = ClearKey;
 
     public static SystemId Read(ReadOnlySpan<byte> bytes) => new(
         BinaryPrimitives.ReadUInt64BigEndian(bytes),

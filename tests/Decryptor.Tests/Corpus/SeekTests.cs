@@ -39,4 +39,32 @@ public sealed class SeekTests
             }
         }
     }
+
+    [Test]
+    public void Seeking_a_track_to_a_sample_number_reads_from_that_sample()
+    {
+        var entry = CorpusManifest.Default.Entry("encrypted/gpac-cenc-keyroll.mp4");
+        using var index = MovieIndex.Open(entry.FullPath);
+        using var reader = new AccessUnitReader(index,
+            new KeyResolver(CorpusCases.ManifestKeys(entry)));
+        var expected = CorpusCases.Expected(entry);
+        var video = index.Tracks[0];
+        foreach (var track in index.Tracks.Skip(1))
+        {
+            reader.SeekToSample(track.TrackId, track.Samples.Count + 1);
+        }
+
+        reader.SeekToSample(video.TrackId, 23);
+
+        var units = new List<AccessUnit>();
+        while (reader.TryReadNext(out var unit))
+        {
+            units.Add(unit!);
+        }
+
+        Assert.That(units.Select(u => u.SampleNumber), Is.EqualTo(Enumerable.Range(23, 28)));
+        Assert.That(units.Select(u => (u.Data.Length, Convert.ToHexStringLower(
+                System.Security.Cryptography.MD5.HashData(u.Data.Span)))),
+            Is.EqualTo(expected[0].Skip(22)));
+    }
 }
