@@ -1,6 +1,5 @@
 using Decryptor.Fragments;
 using Decryptor.IsoBmff;
-using Decryptor.Protection;
 using Microsoft.Extensions.Logging;
 
 namespace Decryptor.Index;
@@ -32,12 +31,10 @@ internal sealed class FragmentParser(
                     () => ParseTraf(moof, child, implicitBase));
                 firstTraf = false;
             }
-            else if (child.Type == BoxTypes.Pssh || child.IsUuid(PiffUuids.ProtectionSystemHeader))
+            else if (SystemHeaderBoxes.Is(child))
             {
-                var reader = new BoxDataReader(children.CurrentPayload, child);
-                systemHeaders.Add(
-                    ProtectionSystemSpecificHeaderBox.Parse(ref reader, child.Offset));
-                patches.Add(ProtectionBoxSet.Hide(child, "pssh"));
+                SystemHeaderBoxes.Add(child, children.CurrentPayload, systemHeaders,
+                    patches);
             }
         }
     }

@@ -1,7 +1,6 @@
 using Decryptor.Fragments;
 using Decryptor.IsoBmff;
 using Decryptor.Movie;
-using Decryptor.Protection;
 using Microsoft.Extensions.Logging;
 
 namespace Decryptor.Index;
@@ -73,12 +72,10 @@ public sealed partial class MovieIndex
                 }
             }
         }
-        else if (box.Type == BoxTypes.Pssh || box.IsUuid(PiffUuids.ProtectionSystemHeader))
+        else if (SystemHeaderBoxes.Is(box))
         {
             var buffer = MovieBuffer.Read(Source, box);
-            var reader = new BoxDataReader(buffer.PayloadOf(box), box);
-            _systemHeaders.Add(ProtectionSystemSpecificHeaderBox.Parse(ref reader, box.Offset));
-            _patches.Add(ProtectionBoxSet.Hide(box, "pssh"));
+            SystemHeaderBoxes.Add(box, buffer.PayloadOf(box), _systemHeaders, _patches);
         }
     }
 
@@ -113,11 +110,10 @@ public sealed partial class MovieIndex
             {
                 ReadMovieExtends(moov, child, extends);
             }
-            else if (child.Type == BoxTypes.Pssh || child.IsUuid(PiffUuids.ProtectionSystemHeader))
+            else if (SystemHeaderBoxes.Is(child))
             {
-                _systemHeaders.Add(
-                    ProtectionSystemSpecificHeaderBox.Parse(ref reader, child.Offset));
-                _patches.Add(ProtectionBoxSet.Hide(child, "pssh"));
+                SystemHeaderBoxes.Add(child, children.CurrentPayload, _systemHeaders,
+                    _patches);
             }
         }
 
