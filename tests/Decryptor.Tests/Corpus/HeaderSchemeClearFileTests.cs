@@ -41,7 +41,7 @@ public sealed class HeaderSchemeClearFileTests
             using (var index = MovieIndex.Open(entry.FullPath))
             {
                 ClearFileWriter.Write(index,
-                    new KeyResolver(CorpusCases.ManifestTrackKeys(entry)), output);
+                    new KeyResolver(CorpusCases.ManifestKeys(entry)), output);
             }
 
             AssertClearFileIsSource(entry, output);
@@ -59,7 +59,7 @@ public sealed class HeaderSchemeClearFileTests
         try
         {
             var (code, _, stderr) = CliRunner.Run(
-                ["decrypt", entry.FullPath, output, .. CorpusCases.ManifestTrackKeyOptions(entry)]);
+                ["decrypt", entry.FullPath, output, .. CorpusCases.ManifestKeyOptions(entry)]);
 
             Assert.That(code, Is.Zero, stderr);
             AssertClearFileIsSource(entry, output);
@@ -93,7 +93,7 @@ public sealed class HeaderSchemeClearFileTests
     public void View_is_the_same_whatever_the_read_sizes_and_seeks(CorpusEntry entry)
     {
         using var index = MovieIndex.Open(entry.FullPath);
-        var keys = new KeyResolver(CorpusCases.ManifestTrackKeys(entry));
+        var keys = new KeyResolver(CorpusCases.ManifestKeys(entry));
         using var whole = new SampleDecryptor(index, keys);
         using var pieces = new SampleDecryptor(index, keys);
         using var wholeView = ClearMovieView.Open(index, whole);
@@ -130,7 +130,7 @@ public sealed class HeaderSchemeClearFileTests
     public void Clear_file_holds_clear_sizes_in_one_sample_chunks_past_moov(CorpusEntry entry)
     {
         using var protectedIndex = MovieIndex.Open(entry.FullPath);
-        var keys = new KeyResolver(CorpusCases.ManifestTrackKeys(entry));
+        var keys = new KeyResolver(CorpusCases.ManifestKeys(entry));
         using var decryptor = new SampleDecryptor(protectedIndex, keys);
         using var view = ClearMovieView.Open(protectedIndex, decryptor);
         using var clear = MovieIndex.Open(new SourceStream(view, leaveOpen: true));
@@ -161,7 +161,7 @@ public sealed class HeaderSchemeClearFileTests
                 Assert.That(index.Tracks[0].Protection!.OriginalFormat,
                     Is.EqualTo(AnnexBSample.Format));
                 ClearFileWriter.Write(index,
-                    new KeyResolver(CorpusCases.ManifestTrackKeys(entry)), output);
+                    new KeyResolver(CorpusCases.ManifestKeys(entry)), output);
             }
 
             using var clear = MovieIndex.Open(output);
@@ -201,7 +201,7 @@ public sealed class HeaderSchemeClearFileTests
         ];
         using var index = MovieIndex.Open(new SourceStream(new MemoryStream([.. file, .. moof])));
         using var decryptor = new SampleDecryptor(index,
-            new KeyResolver(CorpusCases.ManifestTrackKeys(entry)));
+            new KeyResolver(CorpusCases.ManifestKeys(entry)));
 
         var error = Assert.Throws<Mp4NotSupportedException>(
             () => ClearMovieView.Open(index, decryptor).Dispose())!;

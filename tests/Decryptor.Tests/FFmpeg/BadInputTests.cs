@@ -25,7 +25,7 @@ public sealed class BadInputTests
             File.WriteAllBytes(truncated, bytes[..(bytes.Length / 2)]);
 
             var (code, _, stderr) = CliRunner.Run(
-                ["play", truncated, "--quiet", .. FFmpegCorpus.KeyOptions(Entry)]);
+                ["play", truncated, "--quiet", .. CorpusCases.ManifestKeyOptions(Entry)]);
 
             Assert.That(code, Is.EqualTo(1));
             Assert.That(stderr.TrimEnd().Split('\n'), Has.Length.EqualTo(1));

@@ -14,20 +14,9 @@ public static class FFmpegCorpus
 
     public static IEnumerable<CorpusEntry> Entries => CorpusManifest.Default.Entries;
 
-    /// <summary>KIDs for Common Encryption, per-track keys for ISMACryp and OMA.</summary>
-    public static bool UsesTrackKeys(CorpusEntry entry) =>
-        entry.Tracks.All(t => t.AllKeys.Count == 0);
-
-    public static IEnumerable<string> KeyOptions(CorpusEntry entry) => UsesTrackKeys(entry)
-        ? CorpusCases.ManifestTrackKeyOptions(entry)
-        : CorpusCases.ManifestKeyOptions(entry);
-
-    public static KeyResolver Keys(CorpusEntry entry) => new(UsesTrackKeys(entry)
-        ? CorpusCases.ManifestTrackKeys(entry)
-        : CorpusCases.ManifestKeys(entry));
-
     public static ProtectedInput Open(CorpusEntry entry) =>
-        ProtectedInput.Open(MovieIndex.Open(entry.FullPath), Keys(entry), null);
+        ProtectedInput.Open(MovieIndex.Open(entry.FullPath),
+            new KeyResolver(CorpusCases.ManifestKeys(entry)), null);
 
     /// <summary>
     /// The md5 column of `ffmpeg -i SOURCE -map 0:v:0 -fps_mode passthrough -f framemd5 -`:

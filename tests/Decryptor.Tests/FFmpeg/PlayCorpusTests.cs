@@ -22,7 +22,7 @@ public sealed class PlayCorpusTests
         {
             var (code, stdout, stderr) = CliRunner.Run(
                 ["play", entry.FullPath, "--quiet", "--frame-md5", output,
-                    .. FFmpegCorpus.KeyOptions(entry)]);
+                    .. CorpusCases.ManifestKeyOptions(entry)]);
             Assert.That(code, Is.Zero, stderr);
             Assert.That(stdout, Does.Contain("decode errors: 0"));
 
@@ -45,7 +45,7 @@ public sealed class PlayCorpusTests
         using var split = new SegmentSplitter(entry.FullPath, fragmentNumber: 3);
 
         var (code, stdout, stderr) = CliRunner.Run(["play", split.SegmentPath, "--quiet",
-            "--init", split.InitPath, .. FFmpegCorpus.KeyOptions(entry)]);
+            "--init", split.InitPath, .. CorpusCases.ManifestKeyOptions(entry)]);
 
         Assert.That(code, Is.Zero, stderr);
         Assert.That(stdout, Does.Match("video frames: [1-9][0-9]*\n"));

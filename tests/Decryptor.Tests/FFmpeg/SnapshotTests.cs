@@ -22,7 +22,7 @@ public sealed class SnapshotTests
         {
             var (code, _, stderr) = CliRunner.Run(
                 ["play", entry.FullPath, "--quiet", "--snapshot", $"10:{png}",
-                    .. FFmpegCorpus.KeyOptions(entry)]);
+                    .. CorpusCases.ManifestKeyOptions(entry)]);
             Assert.That(code, Is.Zero, stderr);
 
             var bytes = File.ReadAllBytes(png);
@@ -46,7 +46,7 @@ public sealed class SnapshotTests
         var png = Path.Combine(Path.GetTempPath(), $"snapshot-{Guid.NewGuid():N}.png");
         var (code, _, stderr) = CliRunner.Run(
             ["play", entry.FullPath, "--quiet", "--snapshot", $"100000:{png}",
-                .. FFmpegCorpus.KeyOptions(entry)]);
+                .. CorpusCases.ManifestKeyOptions(entry)]);
 
         Assert.That(code, Is.EqualTo(1));
         Assert.That(stderr, Does.Contain("no video frame for the snapshot"));

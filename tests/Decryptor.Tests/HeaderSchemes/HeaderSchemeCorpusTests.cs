@@ -34,9 +34,9 @@ public sealed class HeaderSchemeCorpusTests
         using var index = MovieIndex.Open(entry.FullPath);
 
         var actual = HashWithSampleDecryptor(index,
-            new KeyResolver(HeaderSchemeCases.ManifestKeys(entry)));
+            new KeyResolver(CorpusCases.ManifestKeys(entry)));
 
-        ClearSamples.AssertEqual(HeaderSchemeCases.Expected(entry), actual, entry.File);
+        ClearSamples.AssertEqual(CorpusCases.Expected(entry), actual, entry.File);
     }
 
     [TestCaseSource(nameof(WithDrmXml))]
@@ -47,7 +47,7 @@ public sealed class HeaderSchemeCorpusTests
 
         var actual = HashWithSampleDecryptor(index, new KeyResolver(keyFile.ToKeyProvider()));
 
-        ClearSamples.AssertEqual(HeaderSchemeCases.Expected(entry), actual, entry.File);
+        ClearSamples.AssertEqual(CorpusCases.Expected(entry), actual, entry.File);
     }
 
     [TestCaseSource(nameof(All))]
@@ -56,9 +56,9 @@ public sealed class HeaderSchemeCorpusTests
         using var index = MovieIndex.Open(entry.FullPath);
 
         var actual = ClearSamples.Hash(index,
-            new KeyResolver(HeaderSchemeCases.ManifestKeys(entry)));
+            new KeyResolver(CorpusCases.ManifestKeys(entry)));
 
-        ClearSamples.AssertEqual(HeaderSchemeCases.Expected(entry), actual, entry.File);
+        ClearSamples.AssertEqual(CorpusCases.Expected(entry), actual, entry.File);
     }
 
     [TestCaseSource(nameof(WithDrmXml))]
@@ -69,14 +69,14 @@ public sealed class HeaderSchemeCorpusTests
 
         var actual = ClearSamples.Hash(index, new KeyResolver(keyFile.ToKeyProvider()));
 
-        ClearSamples.AssertEqual(HeaderSchemeCases.Expected(entry), actual, entry.File);
+        ClearSamples.AssertEqual(CorpusCases.Expected(entry), actual, entry.File);
     }
 
     [TestCaseSource(nameof(All))]
     public void Cli_samples_with_track_keys_prints_the_source(CorpusEntry entry)
     {
         var (code, stdout, stderr) = CliRunner.Run(
-            ["samples", entry.FullPath, .. HeaderSchemeCases.ManifestKeyOptions(entry)]);
+            ["samples", entry.FullPath, .. CorpusCases.ManifestKeyOptions(entry)]);
 
         Assert.That(code, Is.Zero, stderr);
         CliRunner.AssertSamplesMatchSource(entry, stdout);
@@ -97,7 +97,7 @@ public sealed class HeaderSchemeCorpusTests
     {
         using var index = MovieIndex.Open(entry.FullPath);
         using var decryptor = new SampleDecryptor(index,
-            new KeyResolver(HeaderSchemeCases.ManifestKeys(entry)));
+            new KeyResolver(CorpusCases.ManifestKeys(entry)));
         foreach (var track in index.Tracks)
         {
             var buffer = new byte[track.Samples.MaxSampleSize];

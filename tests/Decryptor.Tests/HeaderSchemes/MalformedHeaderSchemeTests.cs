@@ -203,7 +203,7 @@ public sealed class MalformedHeaderSchemeTests
         {
             using var index = SyntheticMovie.Open(bytes);
             using var decryptor = new SampleDecryptor(index,
-                new KeyResolver(HeaderSchemeCases.ManifestKeys(entry)));
+                new KeyResolver(CorpusCases.ManifestKeys(entry)));
             var track = index.Tracks[0];
             decryptor.ReadClearSample(track, 2, new byte[track.Samples[2].Size]);
         };

@@ -26,9 +26,9 @@ public sealed class PacketLossTests
         CorpusEntry entry)
     {
         using var index = MovieIndex.Open(entry.FullPath);
-        var expected = HeaderSchemeCases.Expected(entry);
+        var expected = CorpusCases.Expected(entry);
         using var decryptor = new SampleDecryptor(index,
-            new KeyResolver(HeaderSchemeCases.ManifestKeys(entry)));
+            new KeyResolver(CorpusCases.ManifestKeys(entry)));
         var random = new Random(20240 + entry.File.Length);
 
         for (var t = 0; t < index.Tracks.Count; t++)
@@ -58,7 +58,7 @@ public sealed class PacketLossTests
         {
             var track = index.Tracks[t];
             var information = track.Protection!.Sinf.Information;
-            var manifestKey = HeaderSchemeCases.ManifestKeys(entry);
+            var manifestKey = CorpusCases.ManifestKeys(entry);
             var askedIndicators = new List<ulong>();
             ContentKey KeyOf(ulong keyIndicator)
             {

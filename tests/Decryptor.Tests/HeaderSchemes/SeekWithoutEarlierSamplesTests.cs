@@ -27,8 +27,8 @@ public sealed class SeekWithoutEarlierSamplesTests
         using var index = MovieIndex.Open(new SourceStream(recording));
         recording.Clear();
         using var decryptor = new SampleDecryptor(index,
-            new KeyResolver(HeaderSchemeCases.ManifestKeys(entry)));
-        var expected = HeaderSchemeCases.Expected(entry);
+            new KeyResolver(CorpusCases.ManifestKeys(entry)));
+        var expected = CorpusCases.Expected(entry);
 
         ForRandomTargets(entry, index, recording, (track, i) =>
         {
@@ -45,8 +45,8 @@ public sealed class SeekWithoutEarlierSamplesTests
         using var index = MovieIndex.Open(new SourceStream(recording));
         recording.Clear();
         using var reader = new AccessUnitReader(index,
-            new KeyResolver(HeaderSchemeCases.ManifestKeys(entry)));
-        var expected = HeaderSchemeCases.Expected(entry);
+            new KeyResolver(CorpusCases.ManifestKeys(entry)));
+        var expected = CorpusCases.Expected(entry);
 
         ForRandomTargets(entry, index, recording, (track, i) =>
         {
@@ -62,7 +62,7 @@ public sealed class SeekWithoutEarlierSamplesTests
         using var index = MovieIndex.Open(new SourceStream(recording));
         recording.Clear();
         using var reader = new AccessUnitReader(index,
-            new KeyResolver(HeaderSchemeCases.ManifestKeys(entry)));
+            new KeyResolver(CorpusCases.ManifestKeys(entry)));
         var random = new Random(99 + entry.File.Length);
 
         foreach (var track in index.Tracks)

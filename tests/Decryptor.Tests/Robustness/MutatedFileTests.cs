@@ -24,10 +24,6 @@ public sealed class MutatedFileTests
     {
         var original = File.ReadAllBytes(entry.FullPath);
         var keys = CorpusCases.ManifestKeys(entry);
-        foreach (var track in entry.Tracks.Where(t => t.Kid is null))
-        {
-            keys.AddTrackKey(track.TrackId, track.ToContentKey());
-        }
 
         var random = new Random(entry.File.GetHashCode(StringComparison.Ordinal));
         for (var m = 0; m < MutationsPerFile; m++)

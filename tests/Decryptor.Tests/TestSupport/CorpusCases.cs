@@ -22,12 +22,20 @@ public static class CorpusCases
     public static IEnumerable<CorpusEntry> CommonEncryptionFragmented =>
         CommonEncryption.Where(e => e.Fragmented);
 
-    /// <summary>Every KID and key the manifest gives for an entry.</summary>
+    /// <summary>
+    /// Every key the manifest gives for an entry: by KID where the track has KIDs, else by
+    /// track with its salt (ISMACryp, OMA PDCF).
+    /// </summary>
     public static StaticKeyProvider ManifestKeys(CorpusEntry entry)
     {
         var provider = new StaticKeyProvider();
         foreach (var track in entry.Tracks)
         {
+            if (track.AllKeys.Count == 0)
+            {
+                provider.AddTrackKey(track.TrackId, track.ToContentKey());
+            }
+
             foreach (var key in track.AllKeys)
             {
                 provider.AddKey(key.KeyId, key.ToContentKey());
@@ -37,30 +45,18 @@ public static class CorpusCases
         return provider;
     }
 
-    /// <summary>The manifest's per-track keys and salts, for schemes without KIDs.</summary>
-    public static StaticKeyProvider ManifestTrackKeys(CorpusEntry entry)
-    {
-        var provider = new StaticKeyProvider();
-        foreach (var track in entry.Tracks)
-        {
-            provider.AddTrackKey(track.TrackId, track.ToContentKey());
-        }
-
-        return provider;
-    }
-
-    /// <summary>`--track-key TRACK_ID:KEY[:SALT]` for every track of an entry.</summary>
-    public static IEnumerable<string> ManifestTrackKeyOptions(CorpusEntry entry) =>
-        entry.Tracks.SelectMany(t => new[]
-        {
-            "--track-key",
-            t.Salt is null ? $"{t.TrackId}:{t.Key}" : $"{t.TrackId}:{t.Key}:{t.Salt}",
-        });
-
-    /// <summary>The key options of the CLI for an entry, as a user would type them.</summary>
+    /// <summary>
+    /// The key options of the CLI for an entry, as a user would type them: `--key KID:KEY`,
+    /// or `--track-key TRACK_ID:KEY[:SALT]` for tracks without KIDs.
+    /// </summary>
     public static IEnumerable<string> ManifestKeyOptions(CorpusEntry entry) =>
-        entry.Tracks.SelectMany(t => t.AllKeys)
-            .SelectMany(k => new[] { "--key", $"{k.Kid}:{k.Key}" });
+        entry.Tracks.SelectMany(t => t.AllKeys.Count == 0
+            ? new[]
+            {
+                "--track-key",
+                t.Salt is null ? $"{t.TrackId}:{t.Key}" : $"{t.TrackId}:{t.Key}:{t.Salt}",
+            }
+            : t.AllKeys.SelectMany(k => new[] { "--key", $"{k.Kid}:{k.Key}" }));
 
     public static Dictionary<int, List<(int Size, string Md5)>> Expected(CorpusEntry entry) =>
         FrameMd5.Load(CorpusPaths.Resolve(entry.SourceFramemd5!));

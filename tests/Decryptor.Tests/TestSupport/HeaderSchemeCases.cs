@@ -1,5 +1,4 @@
 using Decryptor.Index;
-using Decryptor.Keys;
 
 namespace Decryptor.Tests.TestSupport;
 
@@ -14,17 +13,6 @@ public static class HeaderSchemeCases
     public static IEnumerable<CorpusEntry> IsmaCryp => All.Where(e => e.Scheme == "isma");
 
     public static IEnumerable<CorpusEntry> WithDrmXml => All.Where(e => e.DrmXml is not null);
-
-    /// <summary>Every track key (with its salt, if any) the manifest gives for an entry.</summary>
-    public static StaticKeyProvider ManifestKeys(CorpusEntry entry) =>
-        CorpusCases.ManifestTrackKeys(entry);
-
-    /// <summary>`--track-key TRACK_ID:KEY[:SALT]` for every track, as a user types them.</summary>
-    public static IEnumerable<string> ManifestKeyOptions(CorpusEntry entry) =>
-        CorpusCases.ManifestTrackKeyOptions(entry);
-
-    public static Dictionary<int, List<(int Size, string Md5)>> Expected(CorpusEntry entry) =>
-        CorpusCases.Expected(entry);
 
     /// <summary>
     /// The hashes of what the ISMACryp access-unit decryptor hands out: the raw Annex-B
@@ -46,7 +34,7 @@ public static class HeaderSchemeCases
             return FrameMd5.Load(CorpusPaths.Resolve(entry.AltFramemd5))[stream];
         }
 
-        return Expected(entry)[stream];
+        return CorpusCases.Expected(entry)[stream];
     }
 
     /// <summary>The manifest's salt of a track (hex), as bytes, or null.</summary>
