@@ -21,6 +21,7 @@ public sealed class SampleDecryptor : IDisposable
     private readonly Dictionary<KeyId, AesContext> _ciphers = [];
     private readonly Dictionary<(uint Track, ulong KeyIndicator), AesContext> _trackCiphers = [];
     private readonly Dictionary<uint, IsmaCrypAccessUnitDecryptor> _ismaCryp = [];
+    private readonly Dictionary<uint, AuxInfoWindow> _auxWindows = [];
     private SubsampleEntry[] _subsamples = new SubsampleEntry[64];
     private byte[] _aux = new byte[256];
 
@@ -154,11 +155,24 @@ public sealed class SampleDecryptor : IDisposable
         }
 
         var aux = _aux.AsSpan(0, location.Size);
-        _index.Source.ReadExactly(location.Offset, aux);
+        AuxWindowOf(track).Read(location.Offset, aux);
         var count = CencSampleAuxInfo.Parse(aux, ivSize, sample.Size, location.Offset, label,
             ref _subsamples);
         aux[..ivSize].CopyTo(iv);
         return count;
+    }
+
+    // One window per track: each track's entries form their own run, and samples of the
+    // tracks interleave in file order.
+    private AuxInfoWindow AuxWindowOf(Track track)
+    {
+        if (!_auxWindows.TryGetValue(track.TrackId, out var window))
+        {
+            window = new AuxInfoWindow(_index.Source);
+            _auxWindows.Add(track.TrackId, window);
+        }
+
+        return window;
     }
 
     private AesContext CipherFor(Track track, TrackProtection protection, KeyId kid)

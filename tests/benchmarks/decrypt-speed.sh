@@ -45,11 +45,10 @@ size_of() { stat -c %s "$1"; }
 mb() { awk -v b="$1" 'BEGIN { printf "%.1f", b / 1e6 }'; }
 
 # --- 1. build -------------------------------------------------------------------------------
-echo "== building sample-player (Release) into $WORKDIR/bin"
-# ReadyToRun code spares the JIT at every start; short commands start several times faster.
+echo "== building sample-player (Release, native AOT, as scripts/setup.sh does) into $WORKDIR/bin"
 rid=linux-$(uname -m | sed 's/x86_64/x64/; s/aarch64/arm64/')
-dotnet publish "$REPO/sample-player/SamplePlayer.csproj" -c Release -r "$rid" --self-contained false \
-  -p:PublishReadyToRun=true -o "$WORKDIR/bin" \
+rm -rf "$WORKDIR/bin"
+dotnet publish "$REPO/sample-player/SamplePlayer.csproj" -c Release -r "$rid" -o "$WORKDIR/bin" \
     --nologo -v quiet >"$WORKDIR/build.log" 2>&1 \
     || { cat "$WORKDIR/build.log"; die "build failed"; }
 SP=$WORKDIR/bin/sample-player
