@@ -19,7 +19,9 @@ public sealed class ClearFileWriterTests
     // Odd sizes, so chunk edges fall inside samples and boxes.
     private const int SmallChunk = 4099;
 
-    private static IEnumerable<CorpusEntry> All => CorpusCases.CommonEncryption;
+    // Both kinds of view: offsets kept (Common Encryption) and rewritten (ISMACryp, OMA).
+    private static IEnumerable<CorpusEntry> All =>
+        CorpusCases.CommonEncryption.Concat(CorpusCases.HeaderScheme);
 
     [TestCaseSource(nameof(All))]
     public void Many_small_chunks_write_the_clear_view_byte_for_byte(CorpusEntry entry)
@@ -33,7 +35,7 @@ public sealed class ClearFileWriterTests
         ClearFileWriter.Write(index, keys, output, SmallChunk, progress);
 
         using var decryptor = new SampleDecryptor(index, keys);
-        using var view = new ClearMp4Stream(index, decryptor);
+        using var view = ClearMovieView.Open(index, decryptor);
         var expected = new byte[view.Length];
         view.ReadExactly(expected);
         Assert.That(File.ReadAllBytes(output), Is.EqualTo(expected));
