@@ -1,8 +1,12 @@
 using Decryptor.Index;
+using Decryptor.Tests.FFmpeg;
 using Decryptor.Tests.TestSupport;
 using NUnit.Framework;
 
 namespace Decryptor.Tests.Cli;
+
+/// <summary>One run of the command line: exit code, stdout, stderr.</summary>
+public delegate (int ExitCode, string Stdout, string Stderr) CliRun(params string[] args);
 
 /// <summary>Runs the sample-player command line in-process and captures its output.</summary>
 public static class CliRunner
@@ -66,6 +70,56 @@ public static class CliRunner
                 $"{entry.File}: sample numbers of track {index.Tracks[t].TrackId}");
             Assert.That(got.Select(r => (r.Size, r.Md5)), Is.EqualTo(expected[t]),
                 $"{entry.File}: (size, md5) of track {index.Tracks[t].TrackId}");
+        }
+    }
+
+    /// <summary>
+    /// `decrypt` with the manifest keys writes a file that FFmpeg and `samples` (with no key)
+    /// both read as the source.
+    /// </summary>
+    public static void AssertDecryptWritesTheSource(CliRun run, CorpusEntry entry)
+    {
+        var output = Path.Combine(Path.GetTempPath(), $"cli-{Guid.NewGuid():N}.mp4");
+        try
+        {
+            var (code, _, stderr) = run(
+                ["decrypt", entry.FullPath, output, .. CorpusCases.ManifestKeyOptions(entry)]);
+
+            Assert.That(code, Is.Zero, stderr);
+            ClearSamples.AssertEqual(CorpusCases.Expected(entry), FfmpegTool.FrameMd5Of(output),
+                entry.File);
+            var (again, stdout, _) = run("samples", output);
+            Assert.That(again, Is.Zero, "the clear file needs no key");
+            AssertSamplesMatchSource(entry, stdout);
+        }
+        finally
+        {
+            File.Delete(output);
+        }
+    }
+
+    /// <summary>
+    /// `play --frame-md5` with the manifest keys decodes the very pictures FFmpeg decodes from
+    /// the clear source.
+    /// </summary>
+    public static void AssertPlayDecodesTheSource(CliRun run, CorpusEntry entry)
+    {
+        var output = Path.Combine(Path.GetTempPath(), $"play-{Guid.NewGuid():N}.framemd5");
+        try
+        {
+            var (code, stdout, stderr) = run(
+                ["play", entry.FullPath, "--quiet", "--frame-md5", output,
+                    .. CorpusCases.ManifestKeyOptions(entry)]);
+            Assert.That(code, Is.Zero, stderr);
+            Assert.That(stdout, Does.Contain("decode errors: 0"));
+
+            var actual = FFmpegCorpus.Md5Column(File.ReadAllText(output));
+            var expected = FFmpegCorpus.DecodedVideoMd5(CorpusPaths.Resolve(entry.Source!));
+            Assert.That(actual, Is.EqualTo(expected));
+        }
+        finally
+        {
+            File.Delete(output);
         }
     }
 }

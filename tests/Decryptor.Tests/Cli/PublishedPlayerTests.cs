@@ -1,4 +1,3 @@
-using Decryptor.Tests.FFmpeg;
 using Decryptor.Tests.TestSupport;
 using NUnit.Framework;
 
@@ -25,47 +24,12 @@ public sealed class PublishedPlayerTests
     }
 
     [TestCaseSource(nameof(All))]
-    public void Decrypt_writes_a_clear_file_equal_to_the_source(CorpusEntry entry)
-    {
-        var output = Path.Combine(Path.GetTempPath(), $"native-{Guid.NewGuid():N}.mp4");
-        try
-        {
-            var (code, _, stderr) = PublishedPlayer.Run(
-                ["decrypt", entry.FullPath, output, .. CorpusCases.ManifestKeyOptions(entry)]);
-
-            Assert.That(code, Is.Zero, stderr);
-            ClearSamples.AssertEqual(CorpusCases.Expected(entry), FfmpegTool.FrameMd5Of(output),
-                entry.File);
-            var (again, stdout, _) = PublishedPlayer.Run("samples", output);
-            Assert.That(again, Is.Zero, "the clear file needs no key");
-            CliRunner.AssertSamplesMatchSource(entry, stdout);
-        }
-        finally
-        {
-            File.Delete(output);
-        }
-    }
+    public void Decrypt_writes_a_clear_file_equal_to_the_source(CorpusEntry entry) =>
+        CliRunner.AssertDecryptWritesTheSource(PublishedPlayer.Run, entry);
 
     [TestCaseSource(nameof(All))]
-    public void Play_decodes_the_pictures_of_the_source(CorpusEntry entry)
-    {
-        var output = Path.Combine(Path.GetTempPath(), $"native-{Guid.NewGuid():N}.framemd5");
-        try
-        {
-            var (code, stdout, stderr) = PublishedPlayer.Run(
-                ["play", entry.FullPath, "--quiet", "--frame-md5", output,
-                    .. CorpusCases.ManifestKeyOptions(entry)]);
-
-            Assert.That(code, Is.Zero, stderr);
-            Assert.That(stdout, Does.Contain("decode errors: 0"));
-            Assert.That(FFmpegCorpus.Md5Column(File.ReadAllText(output)),
-                Is.EqualTo(FFmpegCorpus.DecodedVideoMd5(CorpusPaths.Resolve(entry.Source!))));
-        }
-        finally
-        {
-            File.Delete(output);
-        }
-    }
+    public void Play_decodes_the_pictures_of_the_source(CorpusEntry entry) =>
+        CliRunner.AssertPlayDecodesTheSource(PublishedPlayer.Run, entry);
 
     [Test]
     public void A_missing_key_exits_1_with_one_line_on_stderr()

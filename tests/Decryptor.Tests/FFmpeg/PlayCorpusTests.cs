@@ -15,26 +15,8 @@ public sealed class PlayCorpusTests
     private static IEnumerable<CorpusEntry> Entries => FFmpegCorpus.Entries;
 
     [TestCaseSource(nameof(Entries))]
-    public void DecodedFramesMatchTheClearSource(CorpusEntry entry)
-    {
-        var output = Path.Combine(Path.GetTempPath(), $"play-{Guid.NewGuid():N}.framemd5");
-        try
-        {
-            var (code, stdout, stderr) = CliRunner.Run(
-                ["play", entry.FullPath, "--quiet", "--frame-md5", output,
-                    .. CorpusCases.ManifestKeyOptions(entry)]);
-            Assert.That(code, Is.Zero, stderr);
-            Assert.That(stdout, Does.Contain("decode errors: 0"));
-
-            var actual = FFmpegCorpus.Md5Column(File.ReadAllText(output));
-            var expected = FFmpegCorpus.DecodedVideoMd5(CorpusPaths.Resolve(entry.Source!));
-            Assert.That(actual, Is.EqualTo(expected));
-        }
-        finally
-        {
-            File.Delete(output);
-        }
-    }
+    public void DecodedFramesMatchTheClearSource(CorpusEntry entry) =>
+        CliRunner.AssertPlayDecodesTheSource(CliRunner.Run, entry);
 
     [Test]
     public void ALoneSegmentPlaysWithItsInit()
