@@ -6,7 +6,7 @@ namespace Decryptor.Output;
 /// <summary>
 /// Asks the kernel to start writing a range of a file to disk now, without waiting for it.
 /// Writing a file out as it is produced means the fsync that makes it durable at the end waits
-/// only for the last ranges, not for the whole file, and dirty pages never pile up. Linux
+/// only for the last ranges, not for the whole file, and dirty pages do not pile up. Linux
 /// only (sync_file_range(2) with SYNC_FILE_RANGE_WRITE); elsewhere it does nothing. It is a
 /// hint: the final fsync is what guarantees durability, so a failure here is ignored.
 /// </summary>
