@@ -1,8 +1,8 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Reflection;
 using System.Text;
 using Decryptor.Interop.FFmpeg;
+using Decryptor.Tests.TestSupport;
 using NUnit.Framework;
 
 namespace Decryptor.Tests.FFmpeg;
@@ -97,23 +97,9 @@ public sealed class LayoutOffsetTests
     private static (int ExitCode, string Stdout, string Stderr)? Run(
         string program, params string[] args)
     {
-        var start = new ProcessStartInfo(program)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
         try
         {
-            using var process = Process.Start(start)!;
-            var stderr = process.StandardError.ReadToEndAsync();
-            var stdout = process.StandardOutput.ReadToEnd();
-            process.WaitForExit();
-            return (process.ExitCode, stdout, stderr.Result);
+            return ExternalProgram.Run(program, args);
         }
         catch (System.ComponentModel.Win32Exception)
         {

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace Decryptor.Tests.TestSupport;
 
 /// <summary>Runs the real `ffmpeg` (Debian package ffmpeg) as an independent reader.</summary>
@@ -17,33 +15,14 @@ public static class FfmpegTool
 
     public static (int ExitCode, string Stdout, string Stderr) Run(params string[] args)
     {
-        var start = new ProcessStartInfo("ffmpeg")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        Process process;
         try
         {
-            process = Process.Start(start)!;
+            return ExternalProgram.Run("ffmpeg", args);
         }
         catch (System.ComponentModel.Win32Exception e)
         {
             throw new InvalidOperationException(
                 "ffmpeg is not installed; install the Debian package 'ffmpeg' (.ci/run does)", e);
-        }
-
-        using (process)
-        {
-            var stderr = process.StandardError.ReadToEndAsync();
-            var stdout = process.StandardOutput.ReadToEnd();
-            process.WaitForExit();
-            return (process.ExitCode, stdout, stderr.Result);
         }
     }
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using NUnit.Framework;
 
 namespace Decryptor.Tests.TestSupport;
@@ -14,24 +13,8 @@ public static class PublishedPlayer
 
     public static string ExecutablePath => PathValue.Value;
 
-    public static (int ExitCode, string Stdout, string Stderr) Run(params string[] args)
-    {
-        var start = new ProcessStartInfo(ExecutablePath)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        using var process = Process.Start(start)!;
-        var stderr = process.StandardError.ReadToEndAsync();
-        var stdout = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        return (process.ExitCode, stdout, stderr.Result);
-    }
+    public static (int ExitCode, string Stdout, string Stderr) Run(params string[] args) =>
+        ExternalProgram.Run(ExecutablePath, args);
 
     private static string Locate()
     {
