@@ -1,7 +1,6 @@
 using Decryptor.Decryption;
 using Decryptor.Index;
 using Decryptor.Keys;
-using Decryptor.Tests.Cli;
 using Decryptor.Tests.TestSupport;
 using NUnit.Framework;
 
@@ -9,8 +8,9 @@ namespace Decryptor.Tests.HeaderSchemes;
 
 /// <summary>
 /// Every ISMACryp and OMA DRM PDCF file of the corpus decrypts to its source (size and MD5 of
-/// each sample, per stream) through the library and the command line, with the manifest's
-/// track keys and with the GPAC key file alone.
+/// each sample, per stream) through the library, with the manifest's track keys and with the
+/// GPAC key file alone. The command line's `samples` is checked for every scheme in
+/// <see cref="Cli.SamplePlayerCliTests"/>.
 /// </summary>
 [TestFixture]
 [Parallelizable(ParallelScope.All)]
@@ -70,26 +70,6 @@ public sealed class HeaderSchemeCorpusTests
         var actual = ClearSamples.Hash(index, new KeyResolver(keyFile.ToKeyProvider()));
 
         ClearSamples.AssertEqual(CorpusCases.Expected(entry), actual, entry.File);
-    }
-
-    [TestCaseSource(nameof(All))]
-    public void Cli_samples_with_track_keys_prints_the_source(CorpusEntry entry)
-    {
-        var (code, stdout, stderr) = CliRunner.Run(
-            ["samples", entry.FullPath, .. CorpusCases.ManifestKeyOptions(entry)]);
-
-        Assert.That(code, Is.Zero, stderr);
-        CliRunner.AssertSamplesMatchSource(entry, stdout);
-    }
-
-    [TestCaseSource(nameof(WithDrmXml))]
-    public void Cli_samples_with_keys_xml_alone_prints_the_source(CorpusEntry entry)
-    {
-        var (code, stdout, stderr) = CliRunner.Run("samples", entry.FullPath, "--keys-xml",
-            CorpusPaths.Resolve(entry.DrmXml!));
-
-        Assert.That(code, Is.Zero, stderr);
-        CliRunner.AssertSamplesMatchSource(entry, stdout);
     }
 
     [TestCaseSource(nameof(All))]
